@@ -1,0 +1,59 @@
+"""mkdocs-macros glue: the organisation's settings for pages, tool and checklist forms, packing Python into the site."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# mkdocs-macros loads this file by path; its neighbours (sitepack, toolkit) are imported from the checkout.
+sys.path.insert(0, str(ROOT))
+
+import sitepack  # noqa: E402
+from toolkit import bridge, forms  # noqa: E402
+from toolkit import checklist as checklists  # noqa: E402
+from toolkit import org as org_settings  # noqa: E402
+
+
+def define_env(env) -> None:
+    org = org_settings.merge(env.conf["extra"].get("org"))
+    env.variables["org"] = org
+
+    def render(form: forms.ToolForm) -> str:
+        # The page hands the organisation's settings to Python in the browser, to word results its way.
+        return forms.render_tool(replace(form, context=org))
+
+    @env.macro
+    def checklist(checklist_id: str) -> str:
+        """An interactive checklist from templates/checklists/<id>.toml."""
+        return render(checklists.form(checklist_id, org))
+
+    @env.macro
+    def tool(name: str) -> str:
+        """A tool's form, rendered from its own schema."""
+        return render(bridge.tool_module(name).form(org))
+
+    @env.macro
+    def checklist_title(checklist_id: str) -> str:
+        return checklists.load(checklist_id, org).title
+
+    @env.macro
+    def checklists_for(audience: str) -> str:
+        """A Markdown list linking every checklist written for one audience, from any page."""
+        page = env.page.file.src_uri
+        depth = page.count("/")
+        prefix = "../" * depth
+        lines = []
+        for cid in checklists.available():
+            item = checklists.load(cid, org)
+            if item.audience == audience:
+                lines.append(f"- [{item.title}]({prefix}checklists/{cid}.md): {item.summary}")
+        return "\n".join(lines)
+
+
+def on_post_build(env) -> None:
+    """Put Pyodide, the toolkit wheel and its lockfile into the site; move inline scripts into files."""
+    site = Path(env.conf["site_dir"])
+    sitepack.pack_python(ROOT, site)
+    sitepack.externalise_inline_scripts(site)

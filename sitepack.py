@@ -1,0 +1,113 @@
+"""Build-time packing: the toolkit as a wheel beside Pyodide's core files, and no inline scripts left in pages."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import toolkit
+
+DIST = "smart_working_toolkit"
+PYODIDE_DIR = "assets/pyodide"  # inside the site
+# The files loadPyodide() needs from the npm package (console pages, maps and typings are left out).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
+# A fixed timestamp keeps the wheel, and so the lockfile's hash, the same from build to build.
+_EPOCH = (2024, 1, 1, 0, 0, 0)
+
+
+def wheel_name() -> str:
+    return f"{DIST}-{toolkit.__version__}-py3-none-any.whl"
+
+
+def build_wheel(root: Path, out_dir: Path) -> Path:
+    """A pure-Python wheel of toolkit/, carrying templates/ as toolkit/_templates."""
+    files: list[tuple[str, bytes]] = []
+    for path in sorted((root / "toolkit").rglob("*.py")):
+        files.append((path.relative_to(root).as_posix(), path.read_bytes()))
+    for path in sorted((root / "templates").rglob("*")):
+        if path.is_file():
+            files.append(("toolkit/_templates/" + path.relative_to(root / "templates").as_posix(), path.read_bytes()))
+    info = f"{DIST}-{toolkit.__version__}.dist-info"
+    files += [
+        (f"{info}/METADATA", f"Metadata-Version: 2.1\nName: smart-working-toolkit\nVersion: {toolkit.__version__}\n".encode()),
+        (f"{info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: sitepack\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
+        (f"{info}/top_level.txt", b"toolkit\n"),
+    ]
+    record = "".join(f"{name},sha256={_b64_digest(data)},{len(data)}\n" for name, data in files)
+    files.append((f"{info}/RECORD", (record + f"{info}/RECORD,,\n").encode()))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / wheel_name()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as wheel:
+        for name, data in files:
+            wheel.writestr(zipfile.ZipInfo(name, _EPOCH), data, zipfile.ZIP_DEFLATED)
+    return target
+
+
+def _b64_digest(data: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def pyodide_source(root: Path) -> Path:
+    source = root / "node_modules" / "pyodide"
+    if not (source / "pyodide.mjs").is_file():
+        raise RuntimeError("Pyodide is not installed: run `npm ci` (the README's commands do it for you).")
+    return source
+
+
+def pack_python(root: Path, site: Path) -> None:
+    """Copy Pyodide's core into the site and add the toolkit wheel to its lockfile."""
+    source = pyodide_source(root)
+    target = site / PYODIDE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        _copy_if_changed(source / name, target / name)
+    wheel = build_wheel(root, target)
+    # pyodide-build's own command (pyodide lockfile add-wheels) writes the wheel's entry and sha256.
+    cli = Path(sys.executable).parent / "pyodide"
+    subprocess.run(
+        [str(cli), "lockfile", "add-wheels", "--input", str(source / "pyodide-lock.json"),
+         "--output", str(target / "pyodide-lock.json"), "--base-path", str(target), str(wheel)],
+        check=True, capture_output=True, env={**os.environ, "PYODIDE_CLI_QUIET": "1"},
+    )
+
+
+def _copy_if_changed(src: Path, dst: Path) -> None:
+    # `mkdocs serve` rebuilds on every edit; skip the 10 MB wasm copy when it is already there.
+    if dst.exists() and dst.stat().st_size == src.stat().st_size and dst.stat().st_mtime >= src.stat().st_mtime:
+        return
+    shutil.copy2(src, dst)
+
+
+_INLINE = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def externalise_inline_scripts(site: Path) -> int:
+    """Move every inline <script> (Material writes a few) into a file named by its hash, for a strict CSP.
+
+    Data blocks (<script type="application/json">) are not scripts and stay. Returns the number moved."""
+    out = site / "assets" / "inline"
+    out.mkdir(parents=True, exist_ok=True)
+    moved = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        prefix = os.path.relpath(site, page.parent).replace(os.sep, "/")
+
+        def to_file(match: re.Match[str]) -> str:
+            nonlocal moved
+            body = match.group(1)
+            name = hashlib.sha256(body.encode()).hexdigest()[:16] + ".js"
+            (out / name).write_text(body, encoding="utf-8")
+            moved += 1
+            return f'<script src="{prefix}/assets/inline/{name}"></script>'
+
+        new = _INLINE.sub(to_file, html)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+    return moved

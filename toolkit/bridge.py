@@ -1,0 +1,53 @@
+"""The JSON bridge: the one function the browser's worker calls (and pytest calls the same way)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import traceback
+from typing import Any
+
+from . import org as org_settings
+from . import records
+from .forms import FieldError
+
+# tool name (the form's data-tool) -> module; each module has validate, compute and render.
+TOOLS = {"checklist": "toolkit.checklist", "where_when": "toolkit.where_when"}
+
+
+def tool_module(name: str) -> Any:
+    """The module behind a tool name; KeyError for a name the toolkit does not have."""
+    return importlib.import_module(TOOLS[name])
+
+
+def handle(request_json: str) -> str:
+    """Answer one request `{tool, action, values, context, fixed|text}` with a JSON string; never raises."""
+    try:
+        answer = _dispatch(json.loads(request_json))
+    except Exception:  # a bug of ours: say so plainly, keep the details for the console
+        answer = {"ok": False, "errors": [], "failure": "Something went wrong while working this out.",
+                  "detail": traceback.format_exc(limit=5)}
+    return json.dumps(answer, ensure_ascii=False)
+
+
+def _errors(errors: list[FieldError]) -> dict[str, Any]:
+    return {"ok": False, "errors": [e.to_dict() for e in errors]}
+
+
+def _dispatch(request: Any) -> dict[str, Any]:
+    if not isinstance(request, dict) or request.get("tool") not in TOOLS:
+        return _errors([FieldError("", "This page asked for a tool the toolkit does not have.")])
+    tool = tool_module(request["tool"])
+    action = request.get("action", "compute")
+    if action == "import":
+        fixed = request.get("fixed") if isinstance(request.get("fixed"), dict) else {}
+        values = records.read(request.get("text"), request["tool"], fixed)
+        return _errors(values) if isinstance(values, list) else {"ok": True, "values": values}
+    values = request.get("values")
+    if not isinstance(values, dict):
+        return _errors([FieldError("", "The form sent nothing to work with.")])
+    org = org_settings.merge(request.get("context") if isinstance(request.get("context"), dict) else {})
+    model = tool.validate(values, org)
+    if isinstance(model, list):
+        return _errors(model)
+    return tool.render(tool.compute(model), values).to_dict()

@@ -1,0 +1,318 @@
+"""Form fields: the one schema a tool declares, rendered to accessible HTML and read back from raw values."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from .safe import attr, esc
+
+# Raw values arrive from the browser as strings (text inputs), booleans (one checkbox) or lists
+# (a group of checkboxes, repeating rows). Text inputs are used even for numbers and times so that
+# nothing a person types is dropped by the browser before we can explain what is wrong with it.
+Raw = Union[str, bool, list, dict, None]
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one field, in plain words. `field` is the dotted name ("activities.2.hours")."""
+
+    field: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question. `kind` is text, number, time, textarea, select, radios, checkbox, checkboxes or hidden."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    hint: str = ""
+    options: tuple[tuple[str, str], ...] = ()  # (value, label)
+    default: Raw = None
+    width: str = ""  # "s", "m" or "l": a visual width for short answers
+    suffix: str = ""  # a unit shown after the input, e.g. "hours"
+    max_length: int = 200
+
+
+@dataclass(frozen=True)
+class Group:
+    """A fieldset of related questions; `name` receives errors about the group as a whole."""
+
+    legend: str
+    fields: tuple[Any, ...]
+    hint: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """Repeating rows (add, remove, reorder) of the same fields, read back as a list of dicts."""
+
+    name: str
+    legend: str
+    item: str  # what one row is called: "activity"
+    fields: tuple[Field, ...]
+    min_rows: int = 1
+    max_rows: int = 40
+    hint: str = ""
+
+
+@dataclass
+class ToolForm:
+    """Everything the page needs to render a tool: its fields, fixed context and labels."""
+
+    tool: str
+    draft_key: str
+    fields: list[Any]
+    context: dict[str, Any] = field(default_factory=dict)
+    result_heading: str = "Your result"
+    result_placeholder: str = "Your result appears here as you fill in the form."
+    example: dict[str, Any] | None = None
+    import_limit: int = 0
+
+
+def field_id(name: str) -> str:
+    return "f-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)
+
+
+# ---------------------------------------------------------------- rendering
+
+def render_tool(form: ToolForm) -> str:
+    """The whole tool block: progress, error summary, form, actions and result panel, on no blank line."""
+    fields = "".join(_render(item, item_prefix="") for item in form.fields)
+    example = ""
+    if form.example is not None:
+        example = (
+            f'<script type="application/json" data-tool-example>{_json_for_script(form.example)}</script>'
+            '<button type="button" class="md-button" data-tool-action="example">Try an example</button>'
+        )
+    import_id = f"import-{form.draft_key}".replace(":", "-")
+    return (
+        f'<div class="swt-tool" data-tool-root>'
+        '<div class="swt-boot" data-tool-boot role="status" aria-live="polite">'
+        '<progress max="100" value="0" aria-hidden="true" data-boot-bar></progress> '
+        '<span data-boot-text>The calculator is loading. You can start filling in the form.</span></div>'
+        '<div class="swt-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
+        '<h2>There is a problem</h2><ul></ul></div>'
+        f'<form class="swt-form" data-tool="{attr(form.tool)}" data-draft-key="{attr(form.draft_key)}" '
+        f"data-tool-context='{attr(json.dumps(form.context, sort_keys=True))}' "
+        f'data-import-limit="{form.import_limit}" novalidate>'
+        f"{fields}"
+        '<div class="swt-actions" data-screen-only>'
+        f"{example}"
+        '<button type="button" class="md-button" data-tool-action="clear">Clear what I typed</button>'
+        f'<label class="md-button" for="{attr(import_id)}">Load a saved record (JSON)</label>'
+        f'<input type="file" id="{attr(import_id)}" class="swt-file" accept=".json,application/json" '
+        f'data-tool-import aria-describedby="{attr(import_id)}-error">'
+        f'<p class="swt-field-error" id="{attr(import_id)}-error" data-error-for="import" hidden></p>'
+        "</div>"
+        '<p class="swt-saved" data-screen-only>What you type is kept in this browser only, so you can come back to it. '
+        "Nothing is sent anywhere.</p>"
+        "</form>"
+        f'<section class="swt-result" data-tool-result aria-labelledby="{attr(import_id)}-result-h">'
+        f'<h2 id="{attr(import_id)}-result-h">{esc(form.result_heading)}</h2>'
+        '<p class="swt-status" data-tool-status role="status" aria-live="polite"></p>'
+        f'<div data-result-body><p>{esc(form.result_placeholder)}</p></div>'
+        '<div class="swt-downloads" data-downloads data-screen-only></div>'
+        "</section></div>"
+    )
+
+
+def _json_for_script(data: Any) -> str:
+    # "</" could close the script element early; JSON allows the escaped form.
+    return json.dumps(data, sort_keys=True).replace("</", "<\\/")
+
+
+def _render(item: Any, item_prefix: str) -> str:
+    if isinstance(item, Group):
+        inner = "".join(_render(f, item_prefix) for f in item.fields)
+        err = _error_slot(item_prefix + item.name) if item.name else ""
+        hint = f'<div class="swt-hint">{esc(item.hint)}</div>' if item.hint else ""
+        return f'<fieldset class="swt-group"><legend>{esc(item.legend)}</legend>{hint}{err}{inner}</fieldset>'
+    if isinstance(item, Repeat):
+        return _render_repeat(item)
+    return _render_field(item, item_prefix + item.name)
+
+
+def _error_slot(name: str) -> str:
+    return f'<p class="swt-field-error" id="{attr(field_id(name))}-error" data-error-for="{attr(name)}" hidden></p>'
+
+
+def _described(fid: str, hint: str) -> str:
+    ids = ([f"{fid}-hint"] if hint else []) + [f"{fid}-error"]
+    return f'aria-describedby="{attr(" ".join(ids))}"'
+
+
+def _render_field(f: Field, name: str) -> str:
+    fid = field_id(name)
+    hint = f'<div class="swt-hint" id="{attr(fid)}-hint">{esc(f.hint)}</div>' if f.hint else ""
+    err = _error_slot(name)
+    described = _described(fid, f.hint)
+    width = f" swt-w-{f.width}" if f.width else ""
+    if f.kind == "hidden":
+        return f'<input type="hidden" name="{attr(name)}" value="{attr(f.default or "")}" data-fixed>'
+    if f.kind == "checkbox":
+        checked = " checked" if f.default is True else ""
+        return (
+            f'<div class="swt-field swt-check">{err}'
+            f'<input type="checkbox" id="{attr(fid)}" name="{attr(name)}"{checked} {described}>'
+            f'<label for="{attr(fid)}">{esc(f.label)}</label>{hint}</div>'
+        )
+    if f.kind in ("radios", "checkboxes"):
+        kind = "radio" if f.kind == "radios" else "checkbox"
+        multi = " data-multi" if kind == "checkbox" else ""
+        chosen = f.default if isinstance(f.default, (list, tuple)) else [f.default]
+        opts = "".join(
+            f'<div class="swt-option"><input type="{kind}" id="{attr(fid)}-{i}" name="{attr(name)}" '
+            f'value="{attr(v)}"{multi}{" checked" if v in chosen else ""}>'
+            f'<label for="{attr(fid)}-{i}">{esc(lbl)}</label></div>'
+            for i, (v, lbl) in enumerate(f.options)
+        )
+        hint = f'<div class="swt-hint" id="{attr(fid)}-hint">{esc(f.hint)}</div>' if f.hint else ""
+        return (
+            f'<fieldset class="swt-field swt-choices" id="{attr(fid)}" {described}>'
+            f"<legend>{esc(f.label)}</legend>{hint}{err}<div class=\"swt-options\">{opts}</div></fieldset>"
+        )
+    label = f'<label class="swt-label" for="{attr(fid)}">{esc(f.label)}</label>'
+    common = f'id="{attr(fid)}" name="{attr(name)}" {described}'
+    if f.kind == "select":
+        opts = "".join(
+            f'<option value="{attr(v)}"{" selected" if v == f.default else ""}>{esc(lbl)}</option>'
+            for v, lbl in f.options
+        )
+        control = f'<select {common}>{opts}</select>'
+    elif f.kind == "textarea":
+        control = f'<textarea {common} rows="3" maxlength="{f.max_length}">{esc(f.default or "")}</textarea>'
+    else:
+        mode = {"number": ' inputmode="decimal"', "time": ' inputmode="numeric"'}.get(f.kind, "")
+        value = "" if f.default is None else str(f.default)
+        control = (
+            f'<input type="text" class="swt-input{width}" {common}{mode} '
+            f'value="{attr(value)}" maxlength="{f.max_length}" autocomplete="off">'
+        )
+    suffix = f' <span class="swt-suffix">{esc(f.suffix)}</span>' if f.suffix else ""
+    return f'<div class="swt-field">{label}{hint}{err}{control}{suffix}</div>'
+
+
+def _render_repeat(r: Repeat) -> str:
+    row = _render_row(r, "__i__")
+    hint = f'<div class="swt-hint">{esc(r.hint)}</div>' if r.hint else ""
+    rows = "".join(_render_row(r, str(i)) for i in range(r.min_rows))
+    return (
+        f'<fieldset class="swt-repeat" data-repeat="{attr(r.name)}" data-min="{r.min_rows}" '
+        f'data-max="{r.max_rows}" data-item="{attr(r.item)}">'
+        f"<legend>{esc(r.legend)}</legend>{hint}{_error_slot(r.name)}"
+        f'<ol class="swt-rows" data-rows>{rows}</ol>'
+        f"<template data-row-template>{row}</template>"
+        f'<button type="button" class="md-button" data-row-action="add" data-screen-only>Add {esc(r.item)}</button>'
+        "</fieldset>"
+    )
+
+
+def _render_row(r: Repeat, index: str) -> str:
+    number = "__n__" if index == "__i__" else str(int(index) + 1)
+    inner = "".join(_render_field(f, f"{r.name}.{index}.{f.name}") for f in r.fields)
+    item = esc(r.item)
+    button = (
+        '<button type="button" class="swt-row-button" data-row-action="{act}">{text}'
+        f'<span class="swt-sr"> {item} <span data-row-number>{number}</span></span></button>'
+    )
+    actions = "".join(button.format(act=a, text=t) for a, t in (("up", "Move up"), ("down", "Move down"), ("remove", "Remove")))
+    return (
+        f'<li class="swt-row" data-row><fieldset><legend>{item.capitalize()} '
+        f'<span data-row-number>{number}</span></legend>{inner}'
+        f'<div class="swt-row-actions" data-screen-only>{actions}</div></fieldset></li>'
+    )
+
+
+# ---------------------------------------------------------------- reading raw values
+
+def text(raw: Raw, *, label: str, required: bool = False, max_length: int = 200) -> tuple[str, str | None]:
+    """A trimmed string, or a message saying why it will not do."""
+    if raw is None:
+        raw = ""
+    if not isinstance(raw, str):
+        return "", f"{label} must be text."
+    value = raw.strip()
+    if required and not value:
+        return "", f"Enter {label.lower()}."
+    if len(value) > max_length:
+        return value, f"{label} must be {max_length} characters or fewer (it has {len(value)})."
+    return value, None
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def number(raw: Raw, *, label: str, minimum: float, maximum: float, required: bool = True) -> tuple[float | None, str | None]:
+    """A number within [minimum, maximum] from what was typed ("7.5", "7,5", " 8 ")."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, (f"Enter {label.lower()}." if required else None)
+    if not isinstance(raw, str) or not _NUMBER.match(raw.strip()):
+        return None, f"{label} must be a number, like 7.5."
+    value = float(raw.strip().replace(",", "."))
+    if not math.isfinite(value):
+        return None, f"{label} must be a number, like 7.5."
+    if value < minimum:
+        return None, f"{label} must be {fmt_number(minimum)} or more."
+    if value > maximum:
+        return None, f"{label} must be {fmt_number(maximum)} or less."
+    return value, None
+
+
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def clock(raw: Raw, *, label: str, required: bool = True) -> tuple[int | None, str | None]:
+    """Minutes after midnight from a 24-hour time such as "09:30" (24:00 means the end of the day)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, (f"Enter {label.lower()}." if required else None)
+    m = _TIME.match(raw.strip()) if isinstance(raw, str) else None
+    if not m:
+        return None, f"{label} must be a time in 24-hour form, like 09:30."
+    hours, minutes = int(m.group(1)), int(m.group(2))
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+        return None, f"{label} must be a real time of day, from 00:00 to 24:00."
+    return hours * 60 + minutes, None
+
+
+def choice(raw: Raw, *, label: str, options: tuple[tuple[str, str], ...], required: bool = True) -> tuple[str | None, str | None]:
+    """One of the allowed option values."""
+    if raw in (None, ""):
+        return None, (f"Choose {label.lower()}." if required else None)
+    if raw not in {v for v, _ in options}:
+        return None, f"Choose one of the options for {label.lower()}."
+    return str(raw), None
+
+
+def choices(raw: Raw, *, label: str, options: tuple[tuple[str, str], ...]) -> tuple[list[str], str | None]:
+    """Several of the allowed option values, in the options' order."""
+    if raw in (None, ""):
+        return [], None
+    picked = raw if isinstance(raw, list) else [raw]
+    allowed = [v for v, _ in options]
+    if any(p not in allowed for p in picked):
+        return [], f"Choose only from the options for {label.lower()}."
+    return [v for v in allowed if v in picked], None
+
+
+def flag(raw: Raw) -> bool:
+    return raw is True or raw in ("on", "true", "yes", "1")
+
+
+def fmt_number(value: float) -> str:
+    """7.5 -> "7.5", 8.0 -> "8", 7.25 -> "7.25": how a person writes it."""
+    text_ = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text_ in ("-0", "") else text_
+
+
+def fmt_clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -1,0 +1,77 @@
+"""Saved records: the JSON a tool offers for download, and reading one back safely."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .forms import FieldError
+
+FORMAT = "smart-working-toolkit"
+VERSION = 1
+# A real record is a few kilobytes; this leaves room for long notes and 40 rows while refusing
+# anything that could make the page hang.
+MAX_CHARS = 200_000
+MAX_DEPTH = 6
+MAX_ITEMS = 500
+MAX_STRING = 5_000
+
+IMPORT = "import"  # the field name errors about an imported file are shown beside
+
+
+def make(tool: str, title: str, values: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    """The downloadable record: what was typed (to load back) and what was worked out (to read)."""
+    return {"format": FORMAT, "version": VERSION, "tool": tool, "title": title, "values": values, "result": result}
+
+
+def read(text: Any, tool: str, fixed: dict[str, Any]) -> dict[str, Any] | list[FieldError]:
+    """The typed values inside a record file, or plain reasons why it cannot be loaded on this page."""
+    def bad(message: str) -> list[FieldError]:
+        return [FieldError(IMPORT, message)]
+
+    if not isinstance(text, str) or not text.strip():
+        return bad("The file is empty. Choose a record saved from this page.")
+    if len(text) > MAX_CHARS:
+        return bad(f"The file is too large to be a saved record ({len(text):,} characters; the limit is {MAX_CHARS:,}).")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return bad("The file is not a saved record: it is not valid JSON.")
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
+        return bad("The file is not a record saved by this toolkit.")
+    if data.get("version") != VERSION:
+        return bad(f"The record is in a format this page does not know (version {data.get('version')!r}).")
+    if data.get("tool") != tool:
+        return bad("The record was saved from a different tool, so it cannot be loaded here.")
+    values = data["values"]
+    problem = _shape_problem(values, 0)
+    if problem:
+        return bad(f"The record cannot be loaded: {problem}.")
+    for key, expected in fixed.items():
+        if values.get(key) != expected:
+            return bad(f"The record belongs to a different page ({key} “{values.get(key)}”), so it cannot be loaded here.")
+    return values
+
+
+def _shape_problem(value: Any, depth: int) -> str | None:
+    """Why a value is not plain form data (text, ticks, lists and groups of them), or None."""
+    if depth > MAX_DEPTH:
+        return "it is nested too deeply"
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return None
+    if isinstance(value, str):
+        return f"a value is longer than {MAX_STRING:,} characters" if len(value) > MAX_STRING else None
+    if isinstance(value, (list, dict)):
+        if len(value) > MAX_ITEMS:
+            return f"a list has more than {MAX_ITEMS} entries"
+        items = value.values() if isinstance(value, dict) else value
+        if isinstance(value, dict) and any(not isinstance(k, str) for k in value):
+            return "it has a malformed key"
+        for item in items:
+            problem = _shape_problem(item, depth + 1)
+            if problem:
+                return problem
+        return None
+    return "it holds a value of an unknown kind"

@@ -1,0 +1,29 @@
+"""What a tool gives back for the page: safe HTML, a Markdown document and a JSON record to download."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str  # safe HTML for the result panel: typed values already escaped
+    markdown: str  # the same, as a document to keep or send
+    record: dict[str, Any]  # the JSON record: loads back into the tool
+    filename: str  # file name without extension
+    status: str  # one short sentence for screen readers, e.g. "5 of 12 done."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "html": self.html,
+            "status": self.status,
+            "downloads": [
+                {"label": "Download as Markdown", "filename": f"{self.filename}.md",
+                 "mime": "text/markdown", "content": self.markdown},
+                {"label": "Download as JSON (to load back later)", "filename": f"{self.filename}.json",
+                 "mime": "application/json", "content": json.dumps(self.record, indent=2, ensure_ascii=False)},
+            ],
+        }
