@@ -119,7 +119,7 @@ def render_tool(form: ToolForm) -> str:
         "</form>"
         f'<section class="swt-result" data-tool-result aria-labelledby="{attr(import_id)}-result-h">'
         f'<h2 id="{attr(import_id)}-result-h">{esc(form.result_heading)}</h2>'
-        '<p class="swt-status" data-tool-status role="status" aria-live="polite"></p>'
+        '<p class="swt-status swt-sr" data-tool-status role="status" aria-live="polite"></p>'
         f'<div data-result-body><p>{esc(form.result_placeholder)}</p></div>'
         '<div class="swt-downloads" data-downloads data-screen-only></div>'
         "</section></div>"

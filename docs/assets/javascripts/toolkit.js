@@ -1,0 +1,413 @@
+// The toolkit's browser runtime. It knows no tool by name: it serialises any form[data-tool] (repeating rows
+// included), sends {tool, values} to one Web Worker running Python, and puts the answer where the page asked.
+// Drafts stay in this browser (localStorage); nothing is sent anywhere.
+(() => {
+  "use strict";
+  const ASSETS = new URL("../", document.currentScript.src); // .../assets/, wherever the site is hosted
+  const DRAFT_PREFIX = "swt:v1:";
+
+  // ------------------------------------------------------------ one worker for the whole visit
+  // Kept at module level: Material's instant navigation swaps pages without reloading this script.
+  let worker = null;
+  let nextId = 1;
+  const pending = new Map();
+  const boot = { stage: "download", percent: 0, failed: null, ready: false };
+
+  function startWorker() {
+    if (worker) return;
+    try {
+      worker = new Worker(new URL("javascripts/toolkit-worker.js", ASSETS), { type: "module" });
+    } catch (error) {
+      return bootFailed(String(error));
+    }
+    window.__swtWorkerStarts = (window.__swtWorkerStarts || 0) + 1; // read by the tests and the benchmark
+    worker.onmessage = ({ data }) => {
+      if (data.type === "progress") Object.assign(boot, { stage: data.stage, percent: data.percent });
+      else if (data.type === "ready") Object.assign(boot, { ready: true, percent: 100 });
+      else if (data.type === "failed") return bootFailed(data.message);
+      else if (pending.has(data.id)) {
+        pending.get(data.id)(data);
+        pending.delete(data.id);
+      }
+      showBoot();
+    };
+    worker.onerror = (event) => bootFailed(event.message || "the worker could not start");
+  }
+
+  function bootFailed(reason) {
+    boot.failed = reason;
+    for (const resolve of pending.values()) resolve({ error: reason });
+    pending.clear();
+    showBoot();
+  }
+
+  function ask(request) {
+    if (boot.failed) return Promise.resolve({ error: boot.failed });
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      worker.postMessage({ id, request: JSON.stringify(request) });
+    });
+  }
+
+  const STAGE_TEXT = {
+    download: "Downloading the calculator",
+    start: "Starting Python",
+    toolkit: "Loading the toolkit",
+  };
+
+  let lastAnnounced = "";
+  function showBoot() {
+    for (const panel of document.querySelectorAll("[data-tool-boot]")) {
+      const bar = panel.querySelector("[data-boot-bar]");
+      const text = panel.querySelector("[data-boot-text]");
+      if (boot.failed) {
+        panel.classList.add("swt-boot-failed");
+        bar.hidden = true;
+        text.textContent = "The calculator could not start in this browser, so results cannot be worked out here. " +
+          "Everything you type is still kept in this browser. Try reloading the page, or use an up-to-date " +
+          `Chrome, Edge, Firefox or Safari. (Reason: ${boot.failed})`;
+      } else if (boot.ready) {
+        panel.hidden = true;
+      } else {
+        bar.value = boot.percent;
+        // Screen readers hear each stage once, and the percentage in steps of a quarter.
+        const words = `${STAGE_TEXT[boot.stage]}: ${boot.percent}%. You can fill in the form meanwhile.`;
+        const coarse = `${boot.stage}:${Math.floor(boot.percent / 25)}`;
+        if (coarse !== lastAnnounced || !text.textContent.startsWith(STAGE_TEXT[boot.stage])) {
+          text.textContent = words;
+          lastAnnounced = coarse;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ reading and filling forms
+
+  function setPath(target, path, value) {
+    const parts = path.split(".");
+    let node = target;
+    parts.slice(0, -1).forEach((part) => (node = node[part] = node[part] || {}));
+    node[parts[parts.length - 1]] = value;
+  }
+
+  function getPath(source, path) {
+    return path.split(".").reduce((node, part) => (node == null ? undefined : node[part]), source);
+  }
+
+  // Repeating rows are named rows.0.x, rows.1.x: objects whose keys are all numbers become lists.
+  function listify(node) {
+    if (!node || typeof node !== "object") return node;
+    const keys = Object.keys(node);
+    for (const key of keys) node[key] = listify(node[key]);
+    if (keys.length && keys.every((k) => /^\d+$/.test(k))) return keys.sort((a, b) => a - b).map((k) => node[k]);
+    return node;
+  }
+
+  function serialise(form) {
+    const values = {};
+    for (const repeat of form.querySelectorAll("[data-repeat]")) setPath(values, repeat.dataset.repeat, {});
+    for (const el of form.elements) {
+      if (!el.name || el.type === "file" || el.disabled) continue;
+      if (el.type === "checkbox" && el.hasAttribute("data-multi")) {
+        const list = getPath(values, el.name) || [];
+        if (el.checked) list.push(el.value);
+        setPath(values, el.name, list);
+      } else if (el.type === "checkbox") {
+        setPath(values, el.name, el.checked);
+      } else if (el.type === "radio") {
+        if (el.checked || getPath(values, el.name) === undefined) setPath(values, el.name, el.checked ? el.value : "");
+      } else {
+        setPath(values, el.name, el.value);
+      }
+    }
+    return listify(values);
+  }
+
+  function fill(form, values) {
+    for (const repeat of form.querySelectorAll("[data-repeat]")) {
+      const rows = getPath(values, repeat.dataset.repeat);
+      if (Array.isArray(rows)) setRowCount(repeat, rows.length);
+    }
+    for (const el of form.elements) {
+      if (!el.name || el.type === "file" || el.hasAttribute("data-fixed")) continue;
+      const value = getPath(values, el.name);
+      if (value === undefined || value === null || typeof value === "object" && !Array.isArray(value)) continue;
+      if (el.type === "checkbox" && el.hasAttribute("data-multi")) el.checked = Array.isArray(value) && value.includes(el.value);
+      else if (el.type === "checkbox") el.checked = value === true;
+      else if (el.type === "radio") el.checked = String(value) === el.value;
+      else el.value = String(value);
+    }
+  }
+
+  function fixedValues(form) {
+    const fixed = {};
+    for (const el of form.querySelectorAll("[data-fixed]")) fixed[el.name] = el.value;
+    return fixed;
+  }
+
+  // ------------------------------------------------------------ repeating rows
+
+  function rowsOf(repeat) {
+    return [...repeat.querySelector("[data-rows]").children];
+  }
+
+  function renumber(repeat) {
+    const name = repeat.dataset.repeat.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(${name})([.-])\\d+([.-])`, "g");
+    const rows = rowsOf(repeat);
+    rows.forEach((row, i) => {
+      for (const el of row.querySelectorAll("[id],[for],[name],[aria-describedby],[data-error-for]")) {
+        for (const attr of ["id", "for", "name", "aria-describedby", "data-error-for"]) {
+          const value = el.getAttribute(attr);
+          if (value) el.setAttribute(attr, value.replace(pattern, `$1$2${i}$3`));
+        }
+      }
+      for (const number of row.querySelectorAll("[data-row-number]")) number.textContent = String(i + 1);
+      row.querySelector('[data-row-action="up"]').disabled = i === 0;
+      row.querySelector('[data-row-action="down"]').disabled = i === rows.length - 1;
+      row.querySelector('[data-row-action="remove"]').disabled = rows.length <= Number(repeat.dataset.min);
+    });
+    repeat.querySelector(':scope > [data-row-action="add"]').disabled = rows.length >= Number(repeat.dataset.max);
+  }
+
+  function addRow(repeat) {
+    const template = repeat.querySelector(":scope > template[data-row-template]");
+    const html = template.innerHTML.replaceAll("__i__", String(rowsOf(repeat).length)).replaceAll("__n__", "0");
+    repeat.querySelector("[data-rows]").insertAdjacentHTML("beforeend", html);
+    return rowsOf(repeat).at(-1);
+  }
+
+  function setRowCount(repeat, count) {
+    const target = Math.max(Number(repeat.dataset.min), Math.min(Number(repeat.dataset.max), count));
+    while (rowsOf(repeat).length < target) addRow(repeat);
+    while (rowsOf(repeat).length > target) rowsOf(repeat).at(-1).remove();
+    renumber(repeat);
+  }
+
+  function rowAction(button) {
+    const repeat = button.closest("[data-repeat]");
+    const row = button.closest("[data-row]");
+    const action = button.dataset.rowAction;
+    if (action === "add") {
+      if (rowsOf(repeat).length >= Number(repeat.dataset.max)) return;
+      const added = addRow(repeat);
+      renumber(repeat);
+      added.querySelector("input, select, textarea").focus();
+    } else if (action === "remove") {
+      if (rowsOf(repeat).length <= Number(repeat.dataset.min)) return;
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      renumber(repeat);
+      (next ? next.querySelector('[data-row-action="remove"]') : repeat.querySelector('[data-row-action="add"]')).focus();
+    } else if (action === "up" && row.previousElementSibling) {
+      row.previousElementSibling.before(row);
+      renumber(repeat);
+      button.disabled ? row.querySelector('[data-row-action="down"]').focus() : button.focus();
+    } else if (action === "down" && row.nextElementSibling) {
+      row.nextElementSibling.after(row);
+      renumber(repeat);
+      button.disabled ? row.querySelector('[data-row-action="up"]').focus() : button.focus();
+    }
+  }
+
+  // ------------------------------------------------------------ showing answers
+
+  function showErrors(root, form, errors, { focus = false } = {}) {
+    for (const slot of root.querySelectorAll("[data-error-for]")) {
+      slot.hidden = true;
+      slot.textContent = "";
+    }
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    const summary = root.querySelector("[data-error-summary]");
+    const list = summary.querySelector("ul");
+    list.replaceChildren();
+    for (const { field, message } of errors) {
+      const slot = root.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+      const control = slot && (form.querySelector(`[name="${CSS.escape(field)}"]`) || slot.closest("fieldset"));
+      if (slot) {
+        slot.textContent = message; // textContent: messages may quote what was typed
+        slot.hidden = false;
+      }
+      if (control) control.setAttribute("aria-invalid", "true");
+      const item = document.createElement("li");
+      const target = control && (control.id || (control.querySelector("input, select, textarea") || {}).id);
+      if (target) {
+        const link = document.createElement("a");
+        link.href = `#${target}`;
+        link.textContent = message;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          document.getElementById(target).focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = message;
+      }
+      list.append(item);
+    }
+    summary.hidden = errors.length === 0;
+    if (focus && errors.length) summary.focus();
+  }
+
+  function showResult(root, answer) {
+    root.querySelector("[data-result-body]").innerHTML = answer.html; // built by Python, every typed value escaped
+    const downloads = root.querySelector("[data-downloads]");
+    downloads.replaceChildren();
+    for (const file of answer.downloads || []) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = file.label;
+      button.addEventListener("click", () => download(file));
+      downloads.append(button);
+    }
+    const print = document.createElement("button");
+    print.type = "button";
+    print.className = "md-button";
+    print.textContent = "Print";
+    print.addEventListener("click", () => window.print());
+    downloads.append(print);
+  }
+
+  function download({ filename, mime, content }) {
+    const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function setStatus(root, text) {
+    const status = root.querySelector("[data-tool-status]");
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  // ------------------------------------------------------------ binding one tool
+
+  function bind(form) {
+    if (form.dataset.bound) return;
+    form.dataset.bound = "1";
+    const root = form.closest("[data-tool-root]");
+    const key = DRAFT_PREFIX + form.dataset.draftKey;
+    const context = JSON.parse(form.dataset.toolContext || "{}");
+    let busy = false;
+    let again = false;
+
+    const saved = readDraft(key);
+    if (saved) fill(form, saved);
+    for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
+
+    // One request at a time; edits made meanwhile are folded into a single follow-up request.
+    async function recompute({ focusErrors = false } = {}) {
+      if (busy) return void (again = true);
+      busy = true;
+      const values = serialise(form);
+      const answer = await ask({ tool: form.dataset.tool, action: "compute", values, context });
+      busy = false;
+      if (!form.isConnected) return;
+      if (again) {
+        again = false;
+        return recompute({ focusErrors });
+      }
+      render(answer, focusErrors);
+    }
+
+    function render(answer, focusErrors) {
+      if (answer.error) return; // the boot panel explains; what was typed stays in the form and the draft
+      const reply = JSON.parse(answer.result);
+      if (reply.failure) {
+        console.warn(reply.detail);
+        setStatus(root, reply.failure);
+        return;
+      }
+      showErrors(root, form, reply.errors || [], { focus: focusErrors });
+      if (reply.ok) {
+        showResult(root, reply);
+        setStatus(root, reply.status);
+      } else {
+        const n = reply.errors.length;
+        setStatus(root, `There ${n === 1 ? "is 1 problem" : `are ${n} problems`} with what you entered.`);
+      }
+      root.dispatchEvent(new CustomEvent("swt:result", { bubbles: true }));
+    }
+
+    function changed() {
+      writeDraft(key, serialise(form));
+      recompute();
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", (event) => {
+      if (event.target.type !== "file") changed();
+    });
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      if (button.dataset.rowAction) {
+        rowAction(button);
+        changed();
+      } else if (button.dataset.toolAction === "clear") {
+        localStorage.removeItem(key);
+        form.reset();
+        for (const repeat of form.querySelectorAll("[data-repeat]")) setRowCount(repeat, 0);
+        recompute();
+        setStatus(root, "Cleared. Nothing you typed is kept in this browser any more.");
+      } else if (button.dataset.toolAction === "example") {
+        fill(form, JSON.parse(root.querySelector("[data-tool-example]").textContent));
+        changed();
+      }
+    });
+    form.querySelector("[data-tool-import]").addEventListener("change", async (event) => {
+      const file = event.target.files[0];
+      event.target.value = "";
+      if (!file) return;
+      const limit = Number(form.dataset.importLimit);
+      // The worker checks the size too; this only avoids reading a huge file into the page at all.
+      const text = file.size > limit * 4 ? "x".repeat(limit + 1) : await file.text();
+      const answer = await ask({ tool: form.dataset.tool, action: "import", text, fixed: fixedValues(form) });
+      if (answer.error) return;
+      const reply = JSON.parse(answer.result);
+      if (!reply.ok) return showErrors(root, form, reply.errors, { focus: true });
+      fill(form, reply.values);
+      writeDraft(key, serialise(form));
+      await recompute({ focusErrors: true });
+      setStatus(root, `Loaded ${file.name}.`);
+    });
+    recompute();
+  }
+
+  function readDraft(key) {
+    try {
+      return JSON.parse(localStorage.getItem(key));
+    } catch {
+      return null; // a damaged draft is ignored rather than breaking the page
+    }
+  }
+
+  function writeDraft(key, values) {
+    try {
+      localStorage.setItem(key, JSON.stringify(values));
+    } catch {
+      /* storage full or disabled: the form still works, the draft is just not kept */
+    }
+  }
+
+  // ------------------------------------------------------------ every page, including instant navigation
+
+  function mount() {
+    const forms = document.querySelectorAll("form[data-tool]");
+    if (!forms.length) return; // pages without a tool load no Python at all
+    startWorker();
+    showBoot();
+    forms.forEach(bind);
+  }
+
+  if (window.document$) window.document$.subscribe(mount);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
+})();

@@ -1,0 +1,60 @@
+// The toolkit's Web Worker: boots Pyodide once, loads the toolkit wheel through the lockfile, and answers
+// {id, request} with {id, result} (a JSON string from toolkit.bridge.handle) or {id, error}.
+// Only strings cross the boundary, so what the page sends is exactly what pytest sends.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
+const PACKAGE = "smart-working-toolkit";
+
+// Real download progress: count the bytes of every response Pyodide fetches against the sizes the build
+// wrote down (boot.json), and tell the page. Bodies are passed through untouched.
+let expected = 0;
+let received = 0;
+const plainFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const response = await plainFetch(input, init);
+  if (!response.body || !expected) return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      // Once the files are in, what is left is compiling and starting Python.
+      progress(received < expected ? "download" : "start", received / expected);
+      controller.enqueue(chunk);
+    },
+  });
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status, statusText: response.statusText, headers: response.headers,
+  });
+};
+
+// Stage weights of the bar: downloading is most of the wait on a first visit.
+const STAGES = { download: [0, 80], start: [80, 92], toolkit: [92, 99], ready: [100, 100] };
+function progress(stage, fraction = 0) {
+  const [from, to] = STAGES[stage];
+  if (stage !== "download") fraction = 0;
+  self.postMessage({ type: "progress", stage, percent: Math.round(from + (to - from) * fraction) });
+}
+
+async function boot() {
+  progress("download");
+  const sizes = await plainFetch(new URL("boot.json", INDEX_URL)).then((r) => (r.ok ? r.json() : {}), () => ({}));
+  expected = Object.values(sizes.files || {}).reduce((a, b) => a + b, 0);
+  const pyodide = await loadPyodide({ indexURL: INDEX_URL, packages: [PACKAGE] });
+  progress("toolkit");
+  const handle = pyodide.pyimport("toolkit.bridge").handle;
+  progress("ready", 1);
+  self.postMessage({ type: "ready" });
+  return handle;
+}
+
+const ready = boot();
+ready.catch((error) => self.postMessage({ type: "failed", message: String((error && error.message) || error) }));
+
+self.onmessage = async ({ data }) => {
+  try {
+    const handle = await ready;
+    self.postMessage({ id: data.id, result: handle(data.request) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: String((error && error.message) || error) });
+  }
+};

@@ -1,0 +1,51 @@
+"""A static server for the built site under a sub-path, with the strict Content-Security-Policy we promise."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+PREFIX = "/smart-working/"
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+
+    def translate_path(self, path: str) -> str:
+        # Only the sub-path exists, as on an intranet that hosts the toolkit beside other things.
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "__not_here__")
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def log_message(self, *args) -> None:  # quiet: the tests and the benchmark print what matters
+        pass
+
+
+class SiteServer:
+    """`with SiteServer(site) as s: s.url` serves `site` at http://127.0.0.1:<free port>/smart-working/."""
+
+    def __init__(self, site: Path, port: int = 0) -> None:
+        handler = functools.partial(_Handler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
+
+    def __enter__(self) -> "SiteServer":
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
