@@ -35,8 +35,10 @@ def read(text: Any, tool: str, fixed: dict[str, Any]) -> dict[str, Any] | list[F
         return bad(f"The file is too large to be a saved record ({len(text):,} characters; the limit is {MAX_CHARS:,}).")
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError):
+    except ValueError:
         return bad("The file is not a saved record: it is not valid JSON.")
+    except RecursionError:
+        return bad("The record cannot be loaded: it is nested too deeply.")
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
         return bad("The file is not a record saved by this toolkit.")
     if data.get("version") != VERSION:
