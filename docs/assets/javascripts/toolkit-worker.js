@@ -13,6 +13,8 @@ let received = 0;
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   const response = await plainFetch(input, init);
+  // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
+  if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
   if (!response.body || !expected) return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -47,8 +49,13 @@ async function boot() {
   return handle;
 }
 
+function fail(reason) {
+  self.postMessage({ type: "failed", message: String((reason && reason.message) || reason) });
+}
+
 const ready = boot();
-ready.catch((error) => self.postMessage({ type: "failed", message: String((error && error.message) || error) }));
+ready.catch(fail);
+self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
 self.onmessage = async ({ data }) => {
   try {

@@ -251,7 +251,9 @@
   }
 
   function showResult(root, answer) {
-    root.querySelector("[data-result-body]").innerHTML = answer.html; // built by Python, every typed value escaped
+    const body = root.querySelector("[data-result-body]");
+    body.innerHTML = answer.html; // built by Python, every typed value escaped
+    body.dataset.computed = String(Number(body.dataset.computed || 0) + 1); // how many results were shown
     const downloads = root.querySelector("[data-downloads]");
     downloads.replaceChildren();
     for (const file of answer.downloads || []) {
@@ -296,6 +298,9 @@
     const context = JSON.parse(form.dataset.toolContext || "{}");
     let busy = false;
     let again = false;
+    // A refused file stays explained until the next file is chosen, whatever is recomputed meanwhile.
+    let importErrors = [];
+    let fieldErrors = [];
 
     const saved = readDraft(key);
     if (saved) fill(form, saved);
@@ -324,7 +329,8 @@
         setStatus(root, reply.failure);
         return;
       }
-      showErrors(root, form, reply.errors || [], { focus: focusErrors });
+      fieldErrors = reply.errors || [];
+      showErrors(root, form, [...importErrors, ...fieldErrors], { focus: focusErrors });
       if (reply.ok) {
         showResult(root, reply);
         setStatus(root, reply.status);
@@ -340,10 +346,10 @@
       recompute();
     }
 
-    form.addEventListener("input", changed);
-    form.addEventListener("change", (event) => {
-      if (event.target.type !== "file") changed();
-    });
+    // The import button is a file input: choosing a file is not an edit of the form.
+    const edited = (event) => event.target.type !== "file" && changed();
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("click", (event) => {
       const button = event.target.closest("button");
@@ -372,7 +378,8 @@
       const answer = await ask({ tool: form.dataset.tool, action: "import", text, fixed: fixedValues(form) });
       if (answer.error) return;
       const reply = JSON.parse(answer.result);
-      if (!reply.ok) return showErrors(root, form, reply.errors, { focus: true });
+      importErrors = reply.ok ? [] : reply.errors;
+      if (!reply.ok) return showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
       fill(form, reply.values);
       writeDraft(key, serialise(form));
       await recompute({ focusErrors: true });

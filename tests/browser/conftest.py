@@ -1,0 +1,89 @@
+"""Real Chromium (Debian's, through Playwright) against the built site served under a sub-path with a strict CSP.
+
+Every page a test opens is watched: a request to another origin, a console error or an uncaught exception
+fails the test. There is no skipping: without Chromium the suite fails and says how to install it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from tests.support.server import SiteServer
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    with SiteServer(site_dir) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+                    "or set CHROMIUM=/path/to/chromium. The browser suite is never skipped.")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+class Watch:
+    """What a page did that it must not: leave the origin, log an error, throw, open a dialog."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", self._request)
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+        self.origin = origin
+
+    def _request(self, request) -> None:
+        self.requests.append(request.url)
+        if not request.url.startswith((self.origin, "blob:", "data:")):
+            self.foreign.append(request.url)
+
+
+@pytest.fixture
+def context(browser, tmp_path):
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context, server):
+    opened = context.new_page()
+    origin = server.url.split("/smart-working/")[0]
+    watch = Watch(opened, origin)
+    opened.watch = watch
+    yield opened
+    assert watch.foreign == [], f"requests left the origin: {watch.foreign}"
+    assert watch.errors == [], "\n".join(watch.errors)
+
+
+def wait_for_result(page: Page, text: str = "", timeout: float = 60_000) -> None:
+    """Wait until Python has answered (the result panel holds a computed result, containing `text`)."""
+    page.wait_for_function(
+        "t => { const b = document.querySelector('[data-result-body]');"
+        " return b && b.dataset.computed && b.textContent.includes(t); }",
+        arg=text, timeout=timeout)
+
+
+def axe_violations(page: Page) -> list[dict]:
+    # Evaluated through the DevTools protocol, so the page's CSP does not apply to the test's own script.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))""")

@@ -1,0 +1,158 @@
+"""The interactive checklist as a person uses it: in Chromium, under a sub-path and a strict CSP."""
+
+from __future__ import annotations
+
+import json
+
+from toolkit import checklist
+from tests.browser.conftest import axe_violations, wait_for_result
+
+PAGE = "checklists/manager-conversation/"
+OTHER = "checklists/employee-request/"
+ATTACK = "<img src=x onerror=alert(1)>"
+
+
+def items(cid="manager-conversation"):
+    return checklist.load(cid).items()
+
+
+def open_checklist(page, server, path=PAGE):
+    page.goto(server.url + path)
+    wait_for_result(page, "0 of")
+
+
+def test_python_boots_and_ticking_and_typing_update_the_summary(page, server):
+    open_checklist(page, server)
+    first, second = items()[:2]
+    assert page.locator("[data-tool-boot]").is_hidden()
+    page.get_by_label(first.text, exact=True).check()
+    wait_for_result(page, f"1 of {len(items())}")
+    page.get_by_label(second.text, exact=True).check()
+    page.get_by_label(f"Note on “{second.text}” (optional)").fill("Booked the room")
+    wait_for_result(page, "Booked the room")
+    body = page.locator("[data-result-body]")
+    assert f"2 of {len(items())}" in body.inner_text()
+    assert first.text not in body.locator("ul").first.inner_text()  # no longer in "Still to do"
+
+
+def test_a_reload_restores_what_was_ticked_and_typed(page, server):
+    open_checklist(page, server)
+    first = items()[0]
+    page.get_by_label(first.text, exact=True).check()
+    page.get_by_label(f"Note on “{first.text}” (optional)").fill("Spoke on Monday")
+    wait_for_result(page, "Spoke on Monday")
+    page.reload()
+    wait_for_result(page, "Spoke on Monday")
+    assert page.get_by_label(first.text, exact=True).is_checked()
+    assert page.get_by_label(f"Note on “{first.text}” (optional)").input_value() == "Spoke on Monday"
+
+
+def test_html_in_a_note_is_shown_as_text_and_runs_nothing(page, server):
+    open_checklist(page, server)
+    first = items()[0]
+    page.get_by_label(f"Note on “{first.text}” (optional)").fill(ATTACK)
+    wait_for_result(page, ATTACK)
+    assert page.locator("[data-result-body] img").count() == 0
+    page.wait_for_timeout(300)  # an onerror handler would have fired by now; the page watch fails on a dialog
+
+
+def test_the_record_downloads_as_markdown_and_json_and_loads_back(page, server, tmp_path):
+    open_checklist(page, server)
+    first = items()[0]
+    page.get_by_label(first.text, exact=True).check()
+    page.get_by_label(f"Note on “{first.text}” (optional)").fill("Follow up in May")
+    wait_for_result(page, "Follow up in May")
+    with page.expect_download() as markdown:
+        page.get_by_role("button", name="Download as Markdown").click()
+    text = open(markdown.value.path(), encoding="utf-8").read()
+    assert markdown.value.suggested_filename == "checklist-manager-conversation.md"
+    assert f"- [x] {first.text.rstrip('.')}" in text.replace("\\", "") and "Follow up in May" in text
+    with page.expect_download() as record:
+        page.get_by_role("button", name="Download as JSON (to load back later)").click()
+    saved = tmp_path / "record.json"
+    saved.write_bytes(open(record.value.path(), "rb").read())
+    assert json.loads(saved.read_text())["values"]["items"][first.id]["done"] is True
+
+    page.get_by_role("button", name="Clear what I typed").click()
+    wait_for_result(page, "0 of")
+    assert not page.get_by_label(first.text, exact=True).is_checked()
+    page.reload()
+    wait_for_result(page, "0 of")  # cleared means gone from the browser too
+    page.get_by_label("Load a saved record (JSON)").set_input_files(str(saved))
+    wait_for_result(page, "Follow up in May")
+    assert page.get_by_label(first.text, exact=True).is_checked()
+
+
+def test_a_file_that_is_not_a_record_is_refused_beside_the_field_and_nothing_is_lost(page, server, tmp_path):
+    open_checklist(page, server)
+    first = items()[0]
+    page.get_by_label(f"Note on “{first.text}” (optional)").fill("Keep me")
+    wait_for_result(page, "Keep me")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"not": "a record"')
+    page.get_by_label("Load a saved record (JSON)").set_input_files(str(bad))
+    error = page.locator('[data-error-for="import"]')
+    error.wait_for(state="visible")
+    assert "not valid JSON" in error.inner_text()
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible() and "not valid JSON" in summary.inner_text()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.get_by_label(f"Note on “{first.text}” (optional)").input_value() == "Keep me"
+
+
+def test_instant_navigation_to_another_tool_page_reuses_the_worker(page, server):
+    open_checklist(page, server)
+    page.evaluate("window.__sameVisit = true")
+    page.locator(f'nav a[href$="{OTHER.split("/")[1]}/"]').first.click()
+    page.wait_for_url("**/" + OTHER)
+    wait_for_result(page, f"0 of {len(items('employee-request'))}")
+    assert page.evaluate("window.__sameVisit === true"), "the page was reloaded, not navigated instantly"
+    assert page.evaluate("window.__swtWorkerStarts") == 1
+    page.get_by_label(items("employee-request")[0].text, exact=True).check()
+    wait_for_result(page, f"1 of {len(items('employee-request'))}")
+
+
+def test_a_guidance_page_loads_no_python(page, server):
+    page.goto(server.url)
+    page.wait_for_load_state("networkidle")
+    python = [u for u in page.watch.requests if "pyodide" in u or u.endswith((".wasm", ".whl", ".zip"))]
+    assert python == []
+    assert page.evaluate("window.__swtWorkerStarts") is None
+
+
+def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page, server):
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(server.url + PAGE)
+    first = items()[0]
+    page.get_by_label(first.text, exact=True).check()
+    boot = page.locator("[data-tool-boot]")
+    boot.locator("text=could not start").wait_for(timeout=60_000)
+    assert "Everything you type is still kept in this browser" in boot.inner_text()
+    page.reload()
+    assert page.get_by_label(first.text, exact=True).is_checked()
+    page.watch.errors.clear()  # the failed download is logged by the browser itself, as it should be
+
+
+def test_the_printed_page_shows_the_record_not_the_controls(page, server):
+    open_checklist(page, server)
+    page.emulate_media(media="print")
+    assert page.locator("form[data-tool]").is_hidden()
+    assert page.locator("[data-tool-result] .swt-record").is_visible()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+
+
+def test_on_a_phone_the_form_fits_the_screen(context, server):
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 360, "height": 740})
+    phone.goto(server.url + PAGE)
+    wait_for_result(phone, "0 of")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_home_page_and_the_tool_page_have_no_accessibility_violations(page, server):
+    page.goto(server.url)
+    assert axe_violations(page) == []
+    open_checklist(page, server)
+    page.get_by_label(items()[0].text, exact=True).check()
+    wait_for_result(page, "1 of")
+    assert axe_violations(page) == []
