@@ -1,0 +1,267 @@
+"""The benchmark: build the site, serve it, and measure it in real Chromium in one run; write a table.
+
+    ./dev bench [--runs N]      (writes bench/results.md)
+
+Figures are medians over N runs (default 5) taken in one session, with the bare `loadPyodide()` page as the
+baseline measured alongside, because timings on a 2-core machine drift from run to run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.conftest import ARGS, CHROMIUM  # noqa: E402
+from tests.support.server import SiteServer  # noqa: E402
+
+TOOL = "checklists/manager-conversation/"
+SECOND_TOOL = "checklists/employee-request/"
+PLANNER = "tools/where-when/"
+GUIDANCE = ""  # the home page
+BARE = "bench-bare/"
+
+BARE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare loadPyodide</title>
+<script type="module" src="bare.js"></script></head><body><p>Baseline</p></body></html>"""
+BARE_JS = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+performance.mark("bare:ready");"""
+
+FIRST_RESULT = """() => new Promise(resolve => {
+  const done = () => { const m = performance.getEntriesByName("swt:result"); return m.length && m[0].startTime; };
+  (function poll() { const t = done(); t ? resolve(t) : setTimeout(poll, 5); })();
+})"""
+
+BOOT_LONG_TASKS = """() => {
+  const start = performance.getEntriesByName("swt:boot-start")[0].startTime;
+  const end = performance.getEntriesByName("swt:boot-ready")[0].startTime;
+  const tasks = (window.__lt || [])
+    .filter(t => t.startTime < end && t.startTime + t.duration > start);
+  return {total: tasks.reduce((a, t) => a + t.duration, 0),
+          blocking: tasks.reduce((a, t) => a + Math.max(0, t.duration - 50), 0), count: tasks.length};
+}"""
+
+# Long tasks are only kept if an observer asked for them before they happened.
+OBSERVE_LONG_TASKS = """new PerformanceObserver(l => { (window.__lt = window.__lt || []).push(...l.getEntries()); })
+  .observe({type: "longtask", buffered: true});"""
+
+RECOMPUTE = """async ([selector, n, kind]) => {
+  const el = document.querySelector(selector);
+  const root = el.closest("[data-tool-root]");
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const answered = new Promise(r => root.addEventListener("swt:result", r, {once: true}));
+    const t0 = performance.now();
+    if (kind === "click") el.click();
+    else { el.value = String(5 + (i % 7) / 2); el.dispatchEvent(new Event("input", {bubbles: true})); }
+    await answered;
+    await new Promise(r => requestAnimationFrame(() => r()));  // until the result is painted
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+
+def build_times(runs: int) -> tuple[list[float], Path]:
+    """Clean builds into fresh folders, timed whole (mkdocs, Material, macros, wheel, lockfile, Pyodide copy)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times, site = [], None
+    for _ in range(runs):
+        site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                       cwd=ROOT, env=env, check=True)
+        times.append(time.perf_counter() - t0)
+    bare = site / BARE
+    bare.mkdir()
+    (bare / "index.html").write_text(BARE_HTML, encoding="utf-8")
+    (bare / "bare.js").write_text(BARE_JS, encoding="utf-8")
+    return times, site
+
+
+def bytes_fetched(browser, url: str, wait_result: bool) -> tuple[int, list[str]]:
+    context = browser.new_context()
+    page = context.new_page()
+    responses = []
+    page.on("requestfinished", lambda r: responses.append(r))
+    page.goto(url)
+    if wait_result:
+        page.evaluate(FIRST_RESULT)
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for request in responses:
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    urls = [r.url for r in responses]
+    context.close()
+    return total, urls
+
+
+def measure(site: Path, runs: int) -> dict:
+    figures: dict[str, list[float]] = {k: [] for k in (
+        "bare_cold", "bare_warm", "tool_cold", "tool_warm", "second_tool", "long_total", "long_blocking")}
+    figures["worker_starts"] = []
+    recompute: dict[str, list[float]] = {"checklist": [], "planner": []}
+    with SiteServer(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            # Baseline and tool page alternate, so drift on the machine touches both alike.
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(server.url + BARE)
+            page.wait_for_function("performance.getEntriesByName('bare:ready').length > 0", timeout=120_000)
+            figures["bare_cold"].append(page.evaluate("performance.getEntriesByName('bare:ready')[0].startTime"))
+            page.reload()
+            page.wait_for_function("performance.getEntriesByName('bare:ready').length > 0", timeout=120_000)
+            figures["bare_warm"].append(page.evaluate("performance.getEntriesByName('bare:ready')[0].startTime"))
+            context.close()
+
+            context = browser.new_context()
+            context.add_init_script(OBSERVE_LONG_TASKS)
+            page = context.new_page()
+            page.goto(server.url + TOOL)
+            figures["tool_cold"].append(page.evaluate(FIRST_RESULT))
+            tasks = page.evaluate(BOOT_LONG_TASKS)
+            figures["long_total"].append(tasks["total"])
+            figures["long_blocking"].append(tasks["blocking"])
+            page.reload()
+            figures["tool_warm"].append(page.evaluate(FIRST_RESULT))
+
+            # The second tool page of the visit, reached through Material's instant navigation.
+            t0 = page.evaluate("performance.now()")
+            marks = page.evaluate("performance.getEntriesByName('swt:result').length")
+            page.locator(f'nav a[href$="{SECOND_TOOL.split("/")[1]}/"]').first.click()
+            page.wait_for_function(f"performance.getEntriesByName('swt:result').length > {marks}"
+                                   " && location.pathname.endsWith('employee-request/')")
+            last = page.evaluate("performance.getEntriesByName('swt:result').at(-1).startTime")
+            figures["second_tool"].append(last - t0)
+            figures["worker_starts"].append(page.evaluate("window.__swtWorkerStarts"))
+            context.close()
+
+        # Recompute after an edit: 50 edits on the checklist, 50 on the planner holding 40 activities.
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.url + TOOL)
+        page.evaluate(FIRST_RESULT)
+        recompute["checklist"] = page.evaluate(RECOMPUTE, ["form[data-tool] input[type=checkbox]", 50, "click"])
+        planner = planner_values(site)
+        if planner is not None:
+            page.goto(server.url + PLANNER)
+            page.evaluate("v => localStorage.setItem('swt:v1:where_when', JSON.stringify(v))", planner)
+            page.reload()
+            page.evaluate(FIRST_RESULT)
+            rows = page.evaluate("document.querySelectorAll('[data-repeat=activities] [data-row]').length")
+            recompute["planner_rows"] = [rows]
+            recompute["planner"] = page.evaluate(RECOMPUTE, ['[name="activities.0.hours"]', 50, "input"])
+        context.close()
+
+        guidance_bytes, guidance_urls = bytes_fetched(browser, server.url + GUIDANCE, wait_result=False)
+        tool_bytes, _ = bytes_fetched(browser, server.url + TOOL, wait_result=True)
+        browser.close()
+    python_on_guidance = [u for u in guidance_urls if u.endswith((".wasm", ".whl", ".zip")) or "pyodide" in u]
+    return {"figures": figures, "recompute": recompute, "guidance_bytes": guidance_bytes,
+            "tool_bytes": tool_bytes, "python_on_guidance": python_on_guidance}
+
+
+def planner_values(site: Path) -> dict | None:
+    """The planner's example, grown to 40 activities: the heaviest recompute the form allows."""
+    page = site / PLANNER / "index.html"
+    if not page.exists():
+        return None
+    html = page.read_text(encoding="utf-8")
+    start = html.find("data-tool-example>")
+    if start < 0:
+        return None
+    example = json.loads(html[start + len("data-tool-example>"):html.find("</script>", start)].replace("<\\/", "</"))
+    rows = example.get("activities") or []
+    if not rows:
+        return None
+    grown = [dict(rows[i % len(rows)], name=f"{rows[i % len(rows)].get('name', 'Activity')} {i + 1}") for i in range(40)]
+    for row in grown:
+        row["hours"] = "0.9"
+    return {**example, "activities": grown}
+
+
+def table(build: list[float], result: dict, runs: int) -> str:
+    f = result["figures"]
+    ratio = median(f["tool_cold"]) / median(f["bare_cold"])
+    rc, rp = result["recompute"]["checklist"], result["recompute"]["planner"]
+    rows = [
+        ("Bare `loadPyodide()` page, cold (baseline)", f"{median(f['bare_cold']):.0f} ms", "1.00", ""),
+        ("Bare `loadPyodide()` page, warm cache", f"{median(f['bare_warm']):.0f} ms",
+         f"{median(f['bare_warm']) / median(f['bare_cold']):.2f}", ""),
+        ("Tool page: navigation to first result, cold", f"{median(f['tool_cold']):.0f} ms", f"{ratio:.2f}",
+         _verdict(ratio <= 1.1, "≤ 1.1 × baseline")),
+        ("Tool page: navigation to first result, warm cache", f"{median(f['tool_warm']):.0f} ms",
+         f"{median(f['tool_warm']) / median(f['bare_cold']):.2f}", ""),
+        ("Second tool page in the visit (instant navigation): click to first result",
+         f"{median(f['second_tool']):.0f} ms", "",
+         _verdict(median(f["second_tool"]) <= 100 and set(f["worker_starts"]) == {1},
+                  f"≤ 100 ms, one worker (workers started: {max(f['worker_starts'])})")),
+        ("Recompute after an edit, checklist, p50 / p95 of 50", f"{median(rc):.1f} / {percentile(rc, 95):.1f} ms", "",
+         _verdict(percentile(rc, 95) <= 50, "p95 ≤ 50 ms")),
+    ]
+    if rp:
+        rows.append((f"Recompute after an edit, planner with {result['recompute']['planner_rows'][0]} activities,"
+                     " p50 / p95 of 50", f"{median(rp):.1f} / {percentile(rp, 95):.1f} ms", "",
+                     _verdict(percentile(rp, 95) <= 50, "p95 ≤ 50 ms")))
+    rows += [
+        ("Main thread: long tasks while Python boots (total / blocking beyond 50 ms)",
+         f"{median(f['long_total']):.0f} / {median(f['long_blocking']):.0f} ms", "",
+         _verdict(median(f["long_total"]) <= 50, "≤ 50 ms in total")),
+        ("Bytes fetched: guidance page (home), cold", f"{result['guidance_bytes'] / 1024:.0f} KiB", "",
+         _verdict(not result["python_on_guidance"], "no wasm, no Python")),
+        ("Bytes fetched: tool page, cold", f"{result['tool_bytes'] / 1024:.0f} KiB", "", ""),
+        ("Site build (`mkdocs build --strict`, clean)", f"{median(build):.1f} s", "",
+         _verdict(median(build) <= 15, "≤ 15 s")),
+    ]
+    lines = [f"Medians of {runs} runs in one session unless stated; ratios are to the baseline's cold median.", "",
+             "| measure | figure | ratio | target |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _verdict(ok: bool, target: str) -> str:
+    return f"{'met' if ok else 'MISSED'}: {target}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    args = parser.parse_args()
+    build, site = build_times(3)
+    try:
+        result = measure(site, args.runs)
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+    stamp = time.strftime("%Y-%m-%d %H:%M")
+    machine = f"{os.cpu_count()} cores, Chromium at {CHROMIUM}, Python {sys.version.split()[0]}"
+    text = f"# Benchmark ({stamp}; {machine})\n\n" + table(build, result, args.runs)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
