@@ -21,6 +21,8 @@ def define_env(env) -> None:
     env.variables["org"] = org
 
     def render(form: forms.ToolForm) -> str:
+        # Marks the page as a tool page, so overrides/main.html lets it start Python from <head>.
+        env.page.meta["swt_tool"] = True
         # The page hands the organisation's settings to Python in the browser, to word results its way.
         return forms.render_tool(replace(form, context=org))
 

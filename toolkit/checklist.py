@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -92,12 +94,18 @@ def load(checklist_id: str, org: dict[str, Any] | None = None) -> Checklist:
     """Read and check one checklist definition; placeholders such as {term} are filled from `org`."""
     if not isinstance(checklist_id, str) or not _ID.match(checklist_id) or checklist_id not in available():
         raise ChecklistError(f"There is no checklist called “{checklist_id}”. Known: {', '.join(available())}.")
+    # Every recompute asks for the definition again: parse each version of the file once per organisation.
+    return _parse_text(checklist_id, templates.read(f"{FOLDER}/{checklist_id}.toml"), json.dumps(org or {}, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_text(checklist_id: str, source_text: str, org_json: str) -> Checklist:
     source = f"templates/{FOLDER}/{checklist_id}.toml"
     try:
-        data = tomllib.loads(templates.read(f"{FOLDER}/{checklist_id}.toml"))
+        data = tomllib.loads(source_text)
     except tomllib.TOMLDecodeError as exc:
         raise ChecklistError(f"{source} is not valid TOML: {exc}.") from None
-    return parse(checklist_id, data, source, org_settings.merge(org))
+    return parse(checklist_id, data, source, org_settings.merge(json.loads(org_json)))
 
 
 def parse(checklist_id: str, data: dict[str, Any], source: str, org: dict[str, Any]) -> Checklist:

@@ -15,12 +15,12 @@ self.fetch = async (input, init) => {
   const response = await plainFetch(input, init);
   // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
   if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
-  if (!response.body || !expected) return response;
+  if (!response.body) return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
       received += chunk.byteLength;
       // Once the files are in, what is left is compiling and starting Python.
-      progress(received < expected ? "download" : "start", received / expected);
+      if (expected) progress(received < expected ? "download" : "start", received / expected);
       controller.enqueue(chunk);
     },
   });
@@ -31,16 +31,21 @@ self.fetch = async (input, init) => {
 
 // Stage weights of the bar: downloading is most of the wait on a first visit.
 const STAGES = { download: [0, 80], start: [80, 92], toolkit: [92, 99], ready: [100, 100] };
+let lastPercent = -1;
 function progress(stage, fraction = 0) {
   const [from, to] = STAGES[stage];
-  if (stage !== "download") fraction = 0;
-  self.postMessage({ type: "progress", stage, percent: Math.round(from + (to - from) * fraction) });
+  const percent = Math.round(from + (to - from) * (stage === "download" ? fraction : 0));
+  if (percent === lastPercent) return; // one message per step: the page's thread is busy loading too
+  lastPercent = percent;
+  self.postMessage({ type: "progress", stage, percent });
 }
 
 async function boot() {
   progress("download");
-  const sizes = await plainFetch(new URL("boot.json", INDEX_URL)).then((r) => (r.ok ? r.json() : {}), () => ({}));
-  expected = Object.values(sizes.files || {}).reduce((a, b) => a + b, 0);
+  // Not awaited: the sizes arrive long before the first megabyte does.
+  plainFetch(new URL("boot.json", INDEX_URL))
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((sizes) => (expected = Object.values(sizes.files || {}).reduce((a, b) => a + b, 0)), () => {});
   const pyodide = await loadPyodide({ indexURL: INDEX_URL, packages: [PACKAGE] });
   progress("toolkit");
   const handle = pyodide.pyimport("toolkit.bridge").handle;

@@ -419,7 +419,12 @@
     forms.forEach(bind);
   }
 
-  if (window.document$) window.document$.subscribe(mount);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-  else mount();
+  // Loaded async from <head>: start Python at once on a tool page, bind forms once Material's document$ exists.
+  if (document.querySelector('meta[name="swt-tool"]')) startWorker();
+  function subscribe() {
+    if (window.document$) window.document$.subscribe(mount);
+    else mount();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+  else subscribe();
 })();
