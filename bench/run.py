@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.conftest import ARGS, CHROMIUM  # noqa: E402
+from tests.support.build import build_site, free_port  # noqa: E402
 from tests.support.server import SiteServer  # noqa: E402
 
 TOOL = "checklists/manager-conversation/"
@@ -84,14 +84,14 @@ def percentile(values: list[float], p: float) -> float:
 
 def build_times(runs: int) -> tuple[list[float], Path]:
     """Clean builds into fresh folders, timed whole (mkdocs, Material, macros, wheel, lockfile, Pyodide copy)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times, site = [], None
+    times, site, port = [], None, free_port()
     for _ in range(runs):
         site = Path(tempfile.mkdtemp(prefix="bench-site-"))
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                       cwd=ROOT, env=env, check=True)
+        run = build_site(site, port)
         times.append(time.perf_counter() - t0)
+        if run.returncode:
+            sys.exit(f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}")
     bare = site / BARE
     bare.mkdir()
     (bare / "index.html").write_text(BARE_HTML, encoding="utf-8")

@@ -7,7 +7,7 @@ import http.server
 import threading
 from pathlib import Path
 
-PREFIX = "/smart-working/"
+from tests.support.build import PREFIX, built_port
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -35,11 +35,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """`with SiteServer(site) as s: s.url` serves `site` at http://127.0.0.1:<free port>/smart-working/."""
+    """`with SiteServer(site) as s: s.url` serves `site` at http://127.0.0.1:<port>/smart-working/, on the port
+    the site was built for when it was built for one (see tests/support/build.py), else on a free port."""
 
-    def __init__(self, site: Path, port: int = 0) -> None:
+    def __init__(self, site: Path) -> None:
         handler = functools.partial(_Handler, directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", built_port(site)), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
 
     def __enter__(self) -> "SiteServer":
