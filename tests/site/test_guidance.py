@@ -1,0 +1,292 @@
+"""The guidance: every page in the nav and linked from another page, checklists wired to their readers, the
+organisation's words taken from settings, and the FAQ, glossary and sources complete."""
+
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import jinja2
+import pytest
+import yaml
+
+from toolkit import checklist
+from toolkit import org as org_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+TEMPLATES = ROOT / "templates"
+TEXT_SUFFIXES = {".md", ".toml", ".txt", ".html", ".yml", ".yaml", ".json"}
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing anything its `!!python/name:` and `!ENV` tags name."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
+
+
+def nav_files(entries) -> list[str]:
+    found = []
+    for entry in entries or []:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            found += nav_files(value)
+        elif isinstance(value, str) and not urlparse(value).scheme:
+            found.append(value)
+    return found
+
+
+def doc_pages() -> list[str]:
+    return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+
+
+def built(src: str) -> str:
+    """Where a page's HTML lands (use_directory_urls: `a/b.md` and `a/b/index.md` both give `a/b/index.html`)."""
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return f"{stem}/index.html" if stem else "index.html"
+
+
+class _Article(HTMLParser):
+    """The links and text inside a page's content (Material's <article>), leaving out nav, header and footer."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.hrefs: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[tuple[str, str]] = []  # (tag, text) for h2 and dt
+        self._open: str | None = None
+        self._buf: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article" and "md-content__inner" in (a.get("class") or ""):
+            self.depth = 1
+        elif tag == "article" and self.depth:
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        if tag in ("h2", "dt"):
+            self._open, self._buf = tag, []
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth:
+            self.depth -= 1
+        if self.depth and tag == self._open:
+            self.tags.append((tag, " ".join("".join(self._buf).split()).rstrip("¶").strip()))
+            self._open = None
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+            if self._open:
+                self._buf.append(data)
+
+
+def article(site: Path, src: str) -> _Article:
+    parsed = _Article()
+    parsed.feed((site / built(src)).read_text("utf-8"))
+    assert parsed.depth == 0 and (parsed.text or parsed.hrefs), f"{src}: no <article> content found"
+    return parsed
+
+
+def link_targets(site: Path, src: str) -> set[str]:
+    """The built pages (relative to the site) that a page's content links to, other than itself."""
+    page_url = "http://site/" + built(src)[: -len("index.html")]
+    targets = set()
+    for href in article(site, src).hrefs:
+        url = urlparse(urljoin(page_url, href))
+        if url.scheme != "http" or url.netloc != "site":
+            continue
+        path = url.path.lstrip("/")
+        path = path + "index.html" if path.endswith("/") or not path else path
+        if path != built(src):
+            targets.add(path)
+    return targets
+
+
+def checklist_ids() -> list[str]:
+    return sorted(p.stem for p in (TEMPLATES / "checklists").glob("*.toml"))
+
+
+# ---------------------------------------------------------------- navigation and links
+
+def test_every_page_is_in_the_nav_and_the_nav_names_no_missing_page():
+    in_nav = nav_files(config().get("nav"))
+    assert in_nav, "mkdocs.yml has no nav"
+    assert sorted(set(doc_pages()) - set(in_nav)) == []
+    assert sorted(set(in_nav) - set(doc_pages())) == []
+    assert len(in_nav) == len(set(in_nav)), "a page is in the nav twice"
+
+
+def test_every_page_is_linked_from_the_content_of_another_page(site_dir):
+    inbound: dict[str, set[str]] = {built(src): set() for src in doc_pages()}
+    for src in doc_pages():
+        for target in link_targets(site_dir, src):
+            if target in inbound:
+                inbound[target].add(src)
+    orphans = sorted(page for page, sources in inbound.items() if not sources and page != "index.html")
+    assert orphans == []
+
+
+def test_content_links_lead_to_pages_that_exist(site_dir):
+    broken = [(src, target) for src in doc_pages() for target in link_targets(site_dir, src)
+              if not (site_dir / target).is_file()]
+    assert broken == []
+
+
+# ---------------------------------------------------------------- checklists
+
+REQUIRED_CHECKLISTS = {"manager-conversation", "employee-request", "trial-review", "safe-home-working",
+                       "team-agreement-start", "organisation-launch", "new-starter"}
+
+
+def test_the_seven_required_checklists_are_shipped_and_substantial():
+    assert REQUIRED_CHECKLISTS <= set(checklist_ids())
+    assert len(checklist_ids()) >= 7
+    for cid in checklist_ids():
+        loaded = checklist.load(cid)
+        assert 3 <= len(loaded.sections) <= 5, cid
+        assert 10 <= len(loaded.items()) <= 20, cid
+        with_hint = sum(bool(item.hint) for item in loaded.items())
+        assert with_hint * 2 > len(loaded.items()), f"{cid}: most items should say why or how"
+
+
+@pytest.mark.parametrize("cid", checklist_ids())
+def test_each_checklist_has_its_page_in_the_standard_form(cid):
+    page = DOCS / "checklists" / f"{cid}.md"
+    assert page.is_file(), f"docs/checklists/{cid}.md is missing"
+    text = page.read_text("utf-8")
+    assert text.splitlines()[0] == f'# {{{{ checklist_title("{cid}") }}}}'
+    assert f'{{{{ checklist("{cid}") }}}}' in text
+
+
+@pytest.mark.parametrize("cid", checklist_ids())
+def test_each_checklist_is_linked_from_its_readers_guide_and_the_index(site_dir, cid):
+    audience = tomllib.loads((TEMPLATES / "checklists" / f"{cid}.toml").read_text("utf-8"))["audience"]
+    target = built(f"checklists/{cid}.md")
+    guide_pages = [src for src in doc_pages() if src.startswith(f"{audience}/")]
+    assert guide_pages, f"no guide pages for {audience}"
+    assert any(target in link_targets(site_dir, src) for src in guide_pages), \
+        f"{cid} is not linked from any page under docs/{audience}/"
+    assert target in link_targets(site_dir, "checklists/index.md")
+
+
+# ---------------------------------------------------------------- the organisation's words
+
+# Any whitespace between the words counts, the non-breaking space included.
+HARD_CODED = re.compile(r"smart(?:\s|&nbsp;|&#160;)+working|example(?:\s|&nbsp;|&#160;)+organisation", re.I)
+
+
+def text_files():
+    for folder in (DOCS, TEMPLATES):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in TEXT_SUFFIXES:
+                yield path
+
+
+def test_no_page_or_template_hard_codes_the_organisations_name_or_term():
+    offenders = [(p.relative_to(ROOT).as_posix(), m.group(0)) for p in text_files()
+                 for m in HARD_CODED.finditer(p.read_text("utf-8"))]
+    assert offenders == []
+
+
+def test_the_built_pages_show_the_organisations_own_name_and_term(site_dir):
+    org = org_settings.merge(config()["extra"]["org"])
+    home = " ".join(article(site_dir, "index.md").text)
+    assert org["term"] in home and org["name"] in home
+
+
+def render_with(src: str, org_overrides: dict) -> str:
+    """A page rendered as mkdocs-macros would, with other organisation settings (pages that use only `org`)."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    return env.from_string((DOCS / src).read_text("utf-8")).render(org=org_settings.merge(org_overrides))
+
+
+NEUTRAL = {"name": "Acme", "term": "Agile Working", "contact": {"team": "HR team", "email": ""},
+           "policy": {"requests": {"from_day_one": True, "per_12_months": None, "decision_within_months": None,
+                                   "appeal": False, "law": ""}, "anchor_days": [], "core_hours": {}}}
+GB = {"name": "Acme", "term": "Agile Working",
+      "policy": {"requests": {"from_day_one": True, "per_12_months": 2, "decision_within_months": 2,
+                              "appeal": True, "law": "the Employment Relations (Flexible Working) Act 2023"}}}
+
+
+@pytest.mark.parametrize("src", ["employees/formal-request.md", "faq.md", "organisations/request-rules.md"])
+def test_request_rules_read_well_with_neutral_settings(src):
+    text = render_with(src, NEUTRAL)
+    assert not re.search(r"\bNone\b|\bnull month|\bTrue\b|\bFalse\b", text.split("```")[0] + text.split("```")[-1])
+    assert "Acme" in text
+
+
+def test_request_rules_follow_the_settings():
+    neutral = render_with("employees/formal-request.md", NEUTRAL)
+    assert "from your first day" in neutral and "has not set a limit" in neutral and "no fixed period" in neutral
+    assert "does not offer an appeal" in neutral and "HR team" in neutral
+    gb = render_with("employees/formal-request.md", GB)
+    assert "up to 2 formal requests in any 12 months" in gb
+    assert "within 2 months" in gb and "you can appeal" in gb
+    assert "These rules come from the Employment Relations (Flexible Working) Act 2023" in gb
+    later = render_with("employees/formal-request.md", {"policy": {"requests": {"from_day_one": False}}})
+    assert "qualifying period" in later
+
+
+def test_the_formal_request_page_sets_out_the_gb_statutory_rules(site_dir):
+    text = " ".join(" ".join(article(site_dir, "employees/formal-request.md").text).split())
+    for fact in ("6 April 2024", "Employment Relations (Flexible Working) Act 2023",
+                 "Flexible Working (Amendment) Regulations 2023", "first day", "two statutory requests in any 12 months",
+                 "within two months", "consult you before refusing", "in writing and dated",
+                 "no longer have to explain"):
+        assert fact in text, fact
+
+
+# ---------------------------------------------------------------- FAQ, glossary, sources
+
+def test_the_faq_answers_at_least_ten_questions(site_dir):
+    questions = [t for tag, t in article(site_dir, "faq.md").tags if tag == "h2"]
+    assert len(questions) >= 10
+    assert all(q.endswith("?") for q in questions), [q for q in questions if not q.endswith("?")]
+
+
+GLOSSARY_TERMS = ["core hours", "anchor day", "compressed hours", "annualised hours", "flexitime", "staggered hours",
+                  "job share", "hybrid working", "location-flexible", "time-flexible", "place-bound", "time-bound",
+                  "trial period", "team agreement", "asynchronous working", "statutory request",
+                  "outcome-based performance"]
+
+
+def test_the_glossary_defines_the_terms_the_pages_use(site_dir):
+    defined = {t.lower() for tag, t in article(site_dir, "glossary.md").tags if tag == "dt"}
+    assert [term for term in GLOSSARY_TERMS if term not in defined] == []
+
+
+# Each seed by the short form of its title the Sources page cites it by.
+SEED_TITLES = {
+    "000": "Stop the Clock, part 4",
+    "001": "Steps to implement flexible work policies",
+    "002": "Negotiating a Permanent Flex Work Policy",
+    "003": "Top tips for managers having conversations (Imperial College London)",
+    "004": "How to Negotiate the Ability to Work…",
+}
+PUBLIC_SOURCES = ["https://www.legislation.gov.uk/ukpga/2023/33", "https://www.legislation.gov.uk/uksi/2023/1328",
+                  "https://www.acas.org.uk/", "https://www.imperial.ac.uk/", "https://www.cipd.org/",
+                  "https://www.gov.uk/government/publications/greenhouse-gas-reporting-conversion-factors-2024"]
+
+
+def test_the_sources_page_names_every_seed_and_public_source(site_dir):
+    parsed = article(site_dir, "sources.md")
+    text = " ".join(html.unescape("".join(parsed.text)).replace("\u00a0", " ").split())
+    assert [t for t in SEED_TITLES.values() if t not in text] == []
+    assert "Kathleen Furore" in text
+    assert [u for u in PUBLIC_SOURCES if not any(h.startswith(u) for h in parsed.hrefs)] == []
