@@ -1,0 +1,36 @@
+"""axe-core (from the npm package) on every kind of page, in light and dark, and on a phone-sized screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import axe_violations, wait_for_result
+
+GUIDANCE = ["", "organisations/", "managers/", "employees/formal-request/", "teams/", "checklists/",
+            "glossary/", "faq/", "sources/"]
+
+
+@pytest.mark.parametrize("path", GUIDANCE)
+def test_guidance_pages_have_no_accessibility_violations(page, server, path):
+    page.goto(server.url + path)
+    assert axe_violations(page) == []
+
+
+def test_the_planner_and_its_result_have_no_accessibility_violations(page, server):
+    page.goto(server.url + "tools/where-when/")
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "")
+    assert axe_violations(page) == []
+
+
+def test_dark_mode_on_a_phone_has_no_accessibility_violations(browser, server):
+    context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        # A reader whose system is dark gets Material's dark scheme (slate) from the start.
+        page.goto(server.url + "checklists/trial-review/")
+        wait_for_result(page, "0 of")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert axe_violations(page) == []
+    finally:
+        context.close()
