@@ -288,7 +288,7 @@ def choice(raw: Raw, *, label: str, options: tuple[tuple[str, str], ...], requir
     """One of the allowed option values."""
     if raw in (None, ""):
         return None, (f"Choose {label.lower()}." if required else None)
-    if raw not in {v for v, _ in options}:
+    if not isinstance(raw, str) or raw not in {v for v, _ in options}:
         return None, f"Choose one of the options for {label.lower()}."
     return str(raw), None
 

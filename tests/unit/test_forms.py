@@ -73,3 +73,8 @@ def test_every_control_has_a_label_and_ids_are_unique():
     parser.feed(html.split("<template")[0] + html.split("</template>")[1])
     for control in parser.controls:
         assert control["id"] in parser.labels, control
+
+
+@pytest.mark.parametrize("raw", [["a"], {"a": 1}, 3, True])
+def test_a_choice_that_is_not_text_gets_a_message_not_an_exception(raw):
+    assert forms.choice(raw, label="Mode", options=(("a", "A"),)) == (None, "Choose one of the options for mode.")
