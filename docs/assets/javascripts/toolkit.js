@@ -254,6 +254,40 @@
     if (focus && errors.length) summary.focus();
   }
 
+  // Has the person been through the question this error is about? Errors about a group or a set of rows
+  // (no control of that name) count as reached once any question in their fieldset, or the form, has been.
+  function reached(form, root, field) {
+    if (!field) return true;
+    const controls = [...form.querySelectorAll(`[name="${CSS.escape(field)}"]`)];
+    if (controls.length) return controls.some((el) => el.dataset.reached);
+    const slot = root.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+    const scope = (slot && slot.closest("fieldset")) || form;
+    return Boolean(scope.querySelector("[data-reached]"));
+  }
+
+  // No result while the form is incomplete or wrong: an old result beside new answers would mislead.
+  function showIncomplete(root, shown, waiting, revealAll) {
+    const body = root.querySelector("[data-result-body]");
+    const note = document.createElement("p");
+    const problems = shown === 1 ? "1 problem" : `${shown} problems`;
+    const questions = waiting === 1 ? "1 question" : `${waiting} questions`;
+    note.textContent = waiting
+      ? `Your result appears here once the form is complete: ${questions} still to answer` +
+        (shown ? `, and ${problems} to put right above.` : ".")
+      : `Your result appears here once the ${problems} listed above ${shown === 1 ? "is" : "are"} put right.`;
+    body.replaceChildren(note);
+    root.querySelector("[data-downloads]").replaceChildren();
+    if (waiting) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Show what is missing";
+      button.addEventListener("click", revealAll);
+      body.append(button);
+    }
+    setStatus(root, note.textContent);
+  }
+
   function showResult(root, answer) {
     const body = root.querySelector("[data-result-body]");
     body.innerHTML = answer.html; // built by Python, every typed value escaped
@@ -305,9 +339,13 @@
     // A refused file stays explained until the next file is chosen, whatever is recomputed meanwhile.
     let importErrors = [];
     let fieldErrors = [];
+    // A question's problem is shown once the person has been through it (a change or leaving the field), so a
+    // fresh form does not open covered in complaints. A restored draft, the example or an import shows all.
+    let showAll = false;
 
     const saved = readDraft(key);
     if (saved) fill(form, saved);
+    showAll = Boolean(saved);
     for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
 
     // One request at a time; edits made meanwhile are folded into a single follow-up request.
@@ -334,13 +372,16 @@
         return;
       }
       fieldErrors = reply.errors || [];
-      showErrors(root, form, [...importErrors, ...fieldErrors], { focus: focusErrors });
+      const shown = fieldErrors.filter((error) => showAll || reached(form, root, error.field));
+      showErrors(root, form, [...importErrors, ...shown], { focus: focusErrors });
       if (reply.ok) {
         showResult(root, reply);
         setStatus(root, reply.status);
       } else {
-        const n = reply.errors.length;
-        setStatus(root, `There ${n === 1 ? "is 1 problem" : `are ${n} problems`} with what you entered.`);
+        showIncomplete(root, shown.length, fieldErrors.length - shown.length, () => {
+          showAll = true;
+          showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
+        });
       }
       performance.mark("swt:result"); // the benchmark times first results and recomputes by these
       root.dispatchEvent(new CustomEvent("swt:result", { bubbles: true }));
@@ -354,7 +395,16 @@
     // The import button is a file input: choosing a file is not an edit of the form.
     const edited = (event) => event.target.type !== "file" && changed();
     form.addEventListener("input", edited);
-    form.addEventListener("change", edited);
+    form.addEventListener("change", (event) => {
+      event.target.dataset.reached = "1";
+      edited(event);
+    });
+    form.addEventListener("focusout", (event) => {
+      if (event.target.name && !event.target.dataset.reached) {
+        event.target.dataset.reached = "1";
+        if (fieldErrors.length) recompute(); // show the problem with the field just left
+      }
+    });
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("click", (event) => {
       const button = event.target.closest("button");
@@ -365,11 +415,14 @@
       } else if (button.dataset.toolAction === "clear") {
         localStorage.removeItem(key);
         form.reset();
+        showAll = false;
+        for (const el of form.querySelectorAll("[data-reached]")) delete el.dataset.reached;
         for (const repeat of form.querySelectorAll("[data-repeat]")) setRowCount(repeat, 0);
         recompute();
         setStatus(root, "Cleared. Nothing you typed is kept in this browser any more.");
       } else if (button.dataset.toolAction === "example") {
         fill(form, JSON.parse(root.querySelector("[data-tool-example]").textContent));
+        showAll = true;
         changed();
       }
     });
@@ -386,6 +439,7 @@
       importErrors = reply.ok ? [] : reply.errors;
       if (!reply.ok) return showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
       fill(form, reply.values);
+      showAll = true;
       writeDraft(key, serialise(form));
       await recompute({ focusErrors: true });
       setStatus(root, `Loaded ${file.name}.`);
