@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import html
 import re
+
+# The same replacements as html.escape. Importing the html module pulls in its table of 2,000 named
+# entities, which costs about 55 ms of a tool page's first result under Pyodide (measured in Node).
+_CONTENT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 
 def esc(value: object) -> str:
     """Text for an HTML element's content."""
-    return html.escape(str(value), quote=False)
+    return str(value).translate(_CONTENT)
 
 
 def attr(value: object) -> str:
     """Text for an HTML attribute value (quoted with either kind of quote)."""
-    return html.escape(str(value), quote=True)
+    return str(value).translate(_ATTRIBUTE)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")

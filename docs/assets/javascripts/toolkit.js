@@ -27,6 +27,7 @@
       else if (data.type === "ready") {
         Object.assign(boot, { ready: true, percent: 100 });
         performance.mark("swt:boot-ready");
+        window.__swtBootTimings = data.timings; // read by the benchmark
       }
       else if (data.type === "failed") return bootFailed(data.message);
       else if (pending.has(data.id)) {
