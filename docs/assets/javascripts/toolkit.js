@@ -469,6 +469,7 @@
   function mount() {
     const forms = document.querySelectorAll("form[data-tool]");
     if (!forms.length) return; // pages without a tool load no Python at all
+    performance.mark("swt:mount"); // the page is in place (after instant navigation too): the benchmark splits here
     startWorker();
     showBoot();
     forms.forEach(bind);
