@@ -156,3 +156,13 @@ def test_the_home_page_and_the_tool_page_have_no_accessibility_violations(page, 
     page.get_by_label(items()[0].text, exact=True).check()
     wait_for_result(page, "1 of")
     assert axe_violations(page) == []
+
+
+def test_search_works_on_a_tool_page_once_python_is_ready(page, server):
+    # Material's search worker is held back while Python boots on a tool page; it must still start after.
+    open_checklist(page, server)
+    page.keyboard.press("/")
+    page.get_by_role("textbox", name="Search").press_sequentially("anchor day", delay=20)  # Material reads keys
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=30_000)
+    assert results.count() > 0

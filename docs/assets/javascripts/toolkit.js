@@ -13,10 +13,48 @@
   const pending = new Map();
   const boot = { stage: "download", percent: 0, failed: null, ready: false };
 
+  // ------------------------------------------------------------ Material's search waits for Python
+  // On a 2-core machine, Material building its search index in its own worker while Python boots makes the
+  // first result about a sixth slower (bench/). On a tool page that worker starts once Python is ready or has
+  // failed; until then searching says it is starting. Messages sent to it meanwhile are kept and passed on.
+  const RealWorker = window.Worker;
+  let pythonSettled;
+  const settled = new Promise((resolve) => (pythonSettled = resolve));
+
+  class LaterWorker extends EventTarget {
+    constructor(url, options) {
+      super();
+      this.queue = [];
+      settled.then(() => {
+        this.worker = new RealWorker(url, options);
+        this.worker.onmessage = ({ data }) => this.dispatchEvent(new MessageEvent("message", { data }));
+        this.worker.onerror = ({ message }) => this.dispatchEvent(new ErrorEvent("error", { message }));
+        for (const message of this.queue) this.worker.postMessage(message);
+        this.queue = [];
+      });
+    }
+
+    postMessage(message) {
+      if (this.worker) this.worker.postMessage(message);
+      else this.queue.push(message);
+    }
+
+    terminate() {
+      settled.then(() => this.worker.terminate());
+    }
+  }
+
+  if (document.querySelector('meta[name="swt-tool"]')) {
+    window.Worker = function Worker(url, options) {
+      const later = String(url).includes("/workers/search.") && !boot.ready && !boot.failed;
+      return later ? new LaterWorker(url, options) : new RealWorker(url, options);
+    };
+  }
+
   function startWorker() {
     if (worker) return;
     try {
-      worker = new Worker(new URL("javascripts/toolkit-worker.js", ASSETS), { type: "module" });
+      worker = new RealWorker(new URL("javascripts/toolkit-worker.js", ASSETS), { type: "module" });
     } catch (error) {
       return bootFailed(String(error));
     }
@@ -27,6 +65,7 @@
       else if (data.type === "ready") {
         Object.assign(boot, { ready: true, percent: 100 });
         performance.mark("swt:boot-ready");
+        pythonSettled();
         window.__swtBootTimings = data.timings; // read by the benchmark
       }
       else if (data.type === "failed") return bootFailed(data.message);
@@ -41,6 +80,7 @@
 
   function bootFailed(reason) {
     boot.failed = reason;
+    pythonSettled();
     for (const resolve of pending.values()) resolve({ error: reason });
     pending.clear();
     showBoot();
