@@ -114,7 +114,8 @@ def bytes_fetched(browser, url: str, wait_result: bool) -> tuple[int, list[str]]
     total = 0
     for request in responses:
         sizes = request.sizes()
-        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        # A response served from the browser's cache reports negative sizes: it cost no bytes.
+        total += max(0, sizes["responseBodySize"]) + max(0, sizes["responseHeadersSize"])
     urls = [r.url for r in responses]
     context.close()
     return total, urls
