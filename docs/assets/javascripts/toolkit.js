@@ -106,6 +106,9 @@
     for (const panel of document.querySelectorAll("[data-tool-boot]")) {
       const bar = panel.querySelector("[data-boot-bar]");
       const text = panel.querySelector("[data-boot-text]");
+      // The worker starts from <head>, so progress can arrive while this panel is still being parsed;
+      // mount() shows the current state again once the page is complete.
+      if (!bar || !text) continue;
       if (boot.failed) {
         panel.classList.add("swt-boot-failed");
         bar.hidden = true;
