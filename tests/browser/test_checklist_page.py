@@ -120,6 +120,25 @@ def test_a_guidance_page_loads_no_python(page, server):
     assert page.evaluate("window.__swtWorkerStarts") is None
 
 
+BAR_VALUES = """new MutationObserver(changes => {
+  for (const change of changes)
+    if (change.target.matches("[data-boot-bar]")) (window.__bar = window.__bar || []).push(change.target.value);
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["value"]});"""
+
+
+def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page, server):
+    page.add_init_script(BAR_VALUES)
+    open_checklist(page, server)
+    values = page.evaluate("window.__bar")
+    assert values == sorted(values), f"the bar went backwards: {values}"
+    assert len({v for v in values if 0 < v < 80}) >= 2, f"no download progress shown: {values}"
+    assert values[-1] >= 92, values
+    # The page compiles the WebAssembly and hands it to the worker, which must not fetch it again.
+    fetched = [u.rsplit("/", 1)[-1] for u in page.watch.requests]
+    assert "python_stdlib.zip" in fetched  # the worker's own requests are seen here
+    assert fetched.count("pyodide.asm.wasm") == 1
+
+
 def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page, server):
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(server.url + PAGE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -34,13 +35,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a page mid-download (the tests close contexts early) is not an error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """`with SiteServer(site) as s: s.url` serves `site` at http://127.0.0.1:<port>/smart-working/, on the port
     the site was built for when it was built for one (see tests/support/build.py), else on a free port."""
 
     def __init__(self, site: Path) -> None:
         handler = functools.partial(_Handler, directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", built_port(site)), handler)
+        self.httpd = _Server(("127.0.0.1", built_port(site)), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
 
     def __enter__(self) -> "SiteServer":

@@ -6,28 +6,49 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 const PACKAGE = "smart-working-toolkit";
 
-// Real download progress: count the bytes of every response Pyodide fetches against the sizes the build
-// wrote down (boot.json), and tell the page. Bodies are passed through untouched.
+// Real download progress: count the bytes of every file Pyodide fetches, and of Python's WebAssembly that the
+// page fetches (it sends {type: "bytes"}), against the sizes the build wrote down (boot.json).
 let expected = 0;
 let received = 0;
+function counted(bytes) {
+  received += bytes;
+  // Once the files are in, what is left is compiling and starting Python.
+  if (expected) progress(received < expected ? "download" : "start", received / expected);
+}
+
+// The page compiles pyodide.asm.wasm and sends the module ({type: "wasm"}): the browser keeps compiled code
+// for a page's compile but not for a worker's, and without it every later visit started ~0.8 s slower (bench/).
+// Pyodide then gets a stand-in response instead of fetching the file again. No module (an old browser, a
+// stricter policy): Pyodide fetches and compiles it here, as it would by itself.
+let receiveModule;
+const pageModule = new Promise((resolve) => (receiveModule = resolve));
+const STAND_IN = new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  if ((await source) !== STAND_IN) return instantiateStreaming(source, imports);
+  const module = await pageModule;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
+  if (String(input).endsWith("/pyodide.asm.wasm") && (await pageModule)) return STAND_IN;
   const response = await plainFetch(input, init);
   // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
   if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
-  if (!response.body) return response;
-  const counter = new TransformStream({
-    transform(chunk, controller) {
-      received += chunk.byteLength;
-      // Once the files are in, what is left is compiling and starting Python.
-      if (expected) progress(received < expected ? "download" : "start", received / expected);
-      controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body.pipeThrough(counter), {
-    status: response.status, statusText: response.statusText, headers: response.headers,
-  });
+  // Pyodide gets the response itself, the counter a copy.
+  if (response.body) countStream(response.clone().body).catch(() => {}); // a broken download fails in Pyodide
+  return response;
 };
+
+async function countStream(body) {
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    counted(value.byteLength);
+  }
+}
 
 // Stage weights of the bar: downloading is most of the wait on a first visit.
 const STAGES = { download: [0, 80], start: [80, 92], toolkit: [92, 99], ready: [100, 100] };
@@ -67,6 +88,8 @@ ready.catch(fail);
 self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
 self.onmessage = async ({ data }) => {
+  if (data.type === "wasm") return receiveModule(data.module);
+  if (data.type === "bytes") return counted(data.bytes);
   try {
     const handle = await ready;
     self.postMessage({ id: data.id, result: handle(data.request) });

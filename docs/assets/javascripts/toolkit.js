@@ -59,6 +59,7 @@
       return bootFailed(String(error));
     }
     window.__swtWorkerStarts = (window.__swtWorkerStarts || 0) + 1; // read by the tests and the benchmark
+    compileForWorker(worker);
     performance.mark("swt:boot-start");
     worker.onmessage = ({ data }) => {
       if (data.type === "progress") Object.assign(boot, { stage: data.stage, percent: data.percent });
@@ -76,6 +77,32 @@
       showBoot();
     };
     worker.onerror = (event) => bootFailed(event.message || "the worker could not start");
+  }
+
+  // Python's WebAssembly is compiled here and the module handed to the worker: the browser caches compiled
+  // code for a page's compile, not a worker's, so a repeat visit starts ~0.8 s sooner (bench/). The worker
+  // counts the bytes for the progress bar, and compiles the file itself if this fails.
+  async function compileForWorker(target) {
+    let module = null;
+    try {
+      const response = await fetch(new URL("pyodide/pyodide.asm.wasm", ASSETS));
+      if (response.ok && WebAssembly.compileStreaming) {
+        countForWorker(response.clone().body, target).catch(() => {});
+        module = await WebAssembly.compileStreaming(response);
+      }
+    } catch {
+      module = null;
+    }
+    target.postMessage({ type: "wasm", module });
+  }
+
+  async function countForWorker(body, target) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      target.postMessage({ type: "bytes", bytes: value.byteLength });
+    }
   }
 
   function bootFailed(reason) {
