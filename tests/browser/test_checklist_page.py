@@ -133,10 +133,23 @@ def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page,
     assert values == sorted(values), f"the bar went backwards: {values}"
     assert len({v for v in values if 0 < v < 80}) >= 2, f"no download progress shown: {values}"
     assert values[-1] >= 92, values
-    # The page compiles the WebAssembly and hands it to the worker, which must not fetch it again.
     fetched = [u.rsplit("/", 1)[-1] for u in page.watch.requests]
     assert "python_stdlib.zip" in fetched  # the worker's own requests are seen here
     assert fetched.count("pyodide.asm.wasm") == 1
+
+
+PAGE_FETCHED_WASM = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/pyodide.asm.wasm'))"
+
+
+def test_a_repeat_visit_compiles_python_on_the_page_and_the_worker_does_not_fetch_it_again(page, server):
+    open_checklist(page, server)
+    assert not page.evaluate(PAGE_FETCHED_WASM), "a first visit compiles in the worker, off the page's thread"
+    page.watch.requests.clear()
+    page.reload()
+    wait_for_result(page, "0 of")
+    assert page.evaluate(PAGE_FETCHED_WASM), "a repeat visit compiles on the page, where the browser caches it"
+    fetched = [u.rsplit("/", 1)[-1] for u in page.watch.requests]
+    assert fetched.count("pyodide.asm.wasm") == 1, fetched
 
 
 def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page, server):

@@ -16,10 +16,10 @@ function counted(bytes) {
   if (expected) progress(received < expected ? "download" : "start", received / expected);
 }
 
-// The page compiles pyodide.asm.wasm and sends the module ({type: "wasm"}): the browser keeps compiled code
-// for a page's compile but not for a worker's, and without it every later visit started ~0.8 s slower (bench/).
-// Pyodide then gets a stand-in response instead of fetching the file again. No module (an old browser, a
-// stricter policy): Pyodide fetches and compiles it here, as it would by itself.
+// On a repeat visit the page compiles pyodide.asm.wasm and sends the module ({type: "wasm"}): the browser
+// keeps compiled code for a page's compile, not a worker's (see toolkit.js). Pyodide then gets a stand-in
+// response instead of fetching the file again. With no module (a first visit, an old browser, a stricter
+// policy) Pyodide fetches and compiles it here, as it would by itself.
 let receiveModule;
 const pageModule = new Promise((resolve) => (receiveModule = resolve));
 const STAND_IN = new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
