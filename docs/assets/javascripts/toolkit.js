@@ -556,6 +556,7 @@
     startWorker();
     showBoot();
     forms.forEach(bind);
+    performance.measure("swt:bind", "swt:mount"); // this page's own main-thread cost, for the benchmark
   }
 
   // Loaded async from <head>: start Python at once on a tool page, bind forms once Material's document$ exists.
