@@ -140,3 +140,17 @@ def test_the_example_fills_a_realistic_role(page, server):
     wait_for_result(page, "A suggested week")
     assert rows(page).count() >= 5
     assert page.locator("[data-error-summary]").is_hidden()
+
+
+# Every field of the form within the screen's width (a wide table in the result scrolls inside itself).
+FIELDS_OUTSIDE = """() => [...document.querySelectorAll("form[data-tool] input, form[data-tool] select")]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.name)"""
+
+
+def test_on_a_phone_the_filled_planner_fits_the_screen(page, server):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(server.url + PAGE)
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "A suggested week")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate(FIELDS_OUTSIDE) == []
