@@ -40,6 +40,13 @@ class Field:
     width: str = ""  # "s", "m" or "l": a visual width for short answers
     suffix: str = ""  # a unit shown after the input, e.g. "hours"
     max_length: int = 200
+    # (sibling field, answers): the question applies only after one of those answers, and is hidden otherwise.
+    # Its value is kept while hidden, so the tool's validate must ignore it then.
+    shown_when: tuple[str, tuple[str, ...]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.shown_when and self.kind not in ("text", "number", "time", "textarea", "select"):
+            raise ValueError(f"{self.name}: shown_when needs a single control, not {self.kind}")
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,8 @@ def _described(fid: str, hint: str) -> str:
     return f'aria-describedby="{attr(" ".join(ids))}"'
 
 
-def _render_field(f: Field, name: str) -> str:
+def _render_field(f: Field, name: str, siblings: dict[str, Raw] | None = None) -> str:
+    """`siblings`: the default answers beside this field, to render a conditional question hidden or not."""
     fid = field_id(name)
     hint = f'<div class="swt-hint" id="{attr(fid)}-hint">{esc(f.hint)}</div>' if f.hint else ""
     err = _error_slot(name)
@@ -199,7 +207,12 @@ def _render_field(f: Field, name: str) -> str:
             f'value="{attr(value)}" maxlength="{f.max_length}" autocomplete="off">'
         )
     suffix = f' <span class="swt-suffix">{esc(f.suffix)}</span>' if f.suffix else ""
-    return f'<div class="swt-field">{label}{hint}{err}{control}{suffix}</div>'
+    condition = ""
+    if f.shown_when:
+        other, answers = f.shown_when
+        hidden = " hidden" if (siblings or {}).get(other) not in answers else ""
+        condition = f' data-shown-when="{attr(other)}" data-shown-values="{attr(" ".join(answers))}"{hidden}'
+    return f'<div class="swt-field"{condition}>{label}{hint}{err}{control}{suffix}</div>'
 
 
 def _render_repeat(r: Repeat) -> str:
@@ -219,7 +232,8 @@ def _render_repeat(r: Repeat) -> str:
 
 def _render_row(r: Repeat, index: str) -> str:
     number = "__n__" if index == "__i__" else str(int(index) + 1)
-    inner = "".join(_render_field(f, f"{r.name}.{index}.{f.name}") for f in r.fields)
+    defaults = {f.name: f.default for f in r.fields}
+    inner = "".join(_render_field(f, f"{r.name}.{index}.{f.name}", defaults) for f in r.fields)
     item = esc(r.item)
     button = (
         '<button type="button" class="swt-row-button" data-row-action="{act}">{text}'

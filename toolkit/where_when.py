@@ -50,14 +50,14 @@ def form(org: dict[str, Any]) -> ToolForm:
         Field("hours", "Hours a week", kind="number", width="s", suffix="hours"),
         Field("where", "Where it can happen", kind="select", options=WHERE, default="anywhere"),
         Field("why", "Why it has to happen there", kind="select", options=WHY, default="",
-              hint="Only if it cannot happen anywhere."),
+              shown_when=("where", ("base", "site"))),
         Field("detail", "With whom, or what (optional)", width="l", max_length=DETAIL_LIMIT,
               hint="e.g. “visitors at reception”, “the paper case files”."),
         Field("when", "When it can happen", kind="select", options=WHEN, default="any"),
         Field("day", "Set day", kind="select", options=(("", "No set day"),) + DAY_OPTIONS, default="",
-              hint="Only for set times."),
-        Field("start", "Set time from", kind="time", width="s", hint="Only for set times, e.g. 10:00."),
-        Field("end", "Set time to", kind="time", width="s", hint="Only for set times, e.g. 11:00."),
+              shown_when=("when", ("set",))),
+        Field("start", "Set time from", kind="time", width="s", hint="e.g. 10:00.", shown_when=("when", ("set",))),
+        Field("end", "Set time to", kind="time", width="s", hint="e.g. 11:00.", shown_when=("when", ("set",))),
         Field("focus", "Concentration it needs", kind="select", options=FOCUS, default="medium"),
     )
     commitment = (

@@ -154,3 +154,24 @@ def test_on_a_phone_the_filled_planner_fits_the_screen(page, server):
     wait_for_result(page, "A suggested week")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert page.evaluate(FIELDS_OUTSIDE) == []
+
+
+def test_set_day_and_times_are_asked_only_for_work_at_set_times_and_kept_when_hidden(page, server):
+    page.goto(server.url + PAGE)
+    row = rows(page).first
+    when, day, start = (row.get_by_label("When it can happen"), row.get_by_label("Set day"),
+                        row.get_by_label("Set time from"))
+    why = row.get_by_label("Why it has to happen there")
+    assert day.is_hidden() and start.is_hidden() and why.is_hidden()
+    row.get_by_label("Where it can happen").select_option(label="With the team at a shared base")
+    why.wait_for(state="visible")
+    when.select_option(label="At set times (give the day and time below)")
+    day.wait_for(state="visible")
+    day.select_option(label="Tuesday")
+    start.fill("10:00")
+    when.select_option(label="Any time")
+    day.wait_for(state="hidden")
+    page.reload()
+    assert day.is_hidden(), "a restored draft hides the questions that do not apply"
+    when.select_option(label="At set times (give the day and time below)")
+    assert day.input_value() == "Tuesday" and start.input_value() == "10:00"

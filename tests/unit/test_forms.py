@@ -78,3 +78,19 @@ def test_every_control_has_a_label_and_ids_are_unique():
 @pytest.mark.parametrize("raw", [["a"], {"a": 1}, 3, True])
 def test_a_choice_that_is_not_text_gets_a_message_not_an_exception(raw):
     assert forms.choice(raw, label="Mode", options=(("a", "A"),)) == (None, "Choose one of the options for mode.")
+
+
+def test_a_question_that_applies_after_one_answer_starts_hidden_unless_the_default_is_that_answer():
+    when = forms.Field("when", "When", kind="select", options=(("any", "Any"), ("set", "Set")), default="any")
+    day = forms.Field("day", "Day", shown_when=("when", ("set",)))
+    where = forms.Field("where", "Where", kind="select", options=(("base", "Base"),), default="base")
+    why = forms.Field("why", "Why", shown_when=("where", ("base", "site")))
+    html = forms.render_tool(forms.ToolForm("t", "t", [forms.Repeat("rows", "Rows", "row", (when, day, where, why))]))
+    row = html.split("<template")[0]
+    assert '<div class="swt-field" data-shown-when="when" data-shown-values="set" hidden>' in row
+    assert '<div class="swt-field" data-shown-when="where" data-shown-values="base site">' in row
+
+
+def test_only_a_single_control_can_depend_on_another_answer():
+    with pytest.raises(ValueError, match="single control"):
+        forms.Field("c", "C", kind="checkbox", shown_when=("when", ("set",)))

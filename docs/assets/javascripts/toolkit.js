@@ -228,6 +228,17 @@
     }
   }
 
+  // A question that applies only after a certain answer (the set day, after "at set times") is hidden
+  // otherwise. Its value stays, and Python ignores it then, so changing one's mind loses nothing.
+  function applyConditions(form) {
+    for (const wrapper of form.querySelectorAll("[data-shown-when]")) {
+      const own = wrapper.querySelector("[name]");
+      const prefix = own.name.slice(0, own.name.lastIndexOf(".") + 1);
+      const control = form.querySelector(`[name="${CSS.escape(prefix + wrapper.dataset.shownWhen)}"]`);
+      if (control) wrapper.hidden = !wrapper.dataset.shownValues.split(" ").includes(control.value);
+    }
+  }
+
   function fixedValues(form) {
     const fixed = {};
     for (const el of form.querySelectorAll("[data-fixed]")) fixed[el.name] = el.value;
@@ -431,9 +442,11 @@
     if (saved) fill(form, saved);
     showAll = Boolean(saved);
     for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
+    applyConditions(form);
 
     // One request at a time; edits made meanwhile are folded into a single follow-up request.
     async function recompute({ focusErrors = false } = {}) {
+      applyConditions(form); // every change of the form's values ends here
       if (busy) return void (again = true);
       busy = true;
       const values = serialise(form);
