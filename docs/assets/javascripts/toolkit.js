@@ -98,7 +98,11 @@
     } catch {
       module = null;
     }
-    target.postMessage({ type: "wasm", module });
+    try {
+      target.postMessage({ type: "wasm", module });
+    } catch {
+      target.postMessage({ type: "wasm", module: null }); // a browser that cannot pass a module to a worker
+    }
   }
 
   function rememberPython() {
@@ -444,11 +448,10 @@
     if (saved) fill(form, saved);
     showAll = Boolean(saved);
     for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
-    applyConditions(form);
 
     // One request at a time; edits made meanwhile are folded into a single follow-up request.
     async function recompute({ focusErrors = false } = {}) {
-      applyConditions(form); // every change of the form's values ends here
+      applyConditions(form); // the first result and every change of the form's values come through here
       if (busy) return void (again = true);
       busy = true;
       const values = serialise(form);
