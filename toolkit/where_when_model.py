@@ -13,7 +13,7 @@ WHERE = (
     ("site", "Only at a specific site or with specific equipment"),
 )
 WHY = (
-    ("", "No reason needed: it can happen anywhere"),
+    ("", "Choose a reason"),  # asked only for place-bound work
     ("contact", "In-person contact (say with whom below)"),
     ("equipment", "Equipment that is only there"),
     ("security", "Security of data or of the place"),
