@@ -55,7 +55,9 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Put Pyodide, the toolkit wheel and its lockfile into the site; move inline scripts into files."""
+    """Put Pyodide, the toolkit wheel and its lockfile into the site; move inline scripts into files; take the
+    page-wide restyle out of Material's palette (see sitepack)."""
     site = Path(env.conf["site_dir"])
     sitepack.pack_python(ROOT, site)
     sitepack.externalise_inline_scripts(site)
+    sitepack.drop_colour_switching_rule(site)

@@ -1,4 +1,5 @@
-"""Build-time packing: the toolkit as a wheel beside Pyodide's core files, and no inline scripts left in pages."""
+"""Build-time packing: the toolkit as a wheel beside Pyodide's core files, no inline scripts left in pages, and
+one costly rule taken out of Material's palette stylesheet."""
 
 from __future__ import annotations
 
@@ -116,3 +117,24 @@ def externalise_inline_scripts(site: Path) -> int:
         if new != html:
             page.write_text(new, encoding="utf-8")
     return moved
+
+
+# Material marks <body> with this attribute while it applies the colour palette, which it does on every page
+# load and every instant navigation, and the rule below makes that mark restyle the whole page twice (on and
+# off again). Measured on a cold tool page: 65 ms less main-thread blocking without it (bench/). The rule only
+# stops colours easing for a quarter of a second when a reader flips light/dark; that easing is the cost.
+COLOUR_SWITCHING_RULE = ("[data-md-color-switching] *,[data-md-color-switching] :after,"
+                         "[data-md-color-switching] :before{transition-duration:0s!important}")
+
+
+def drop_colour_switching_rule(site: Path) -> int:
+    """Remove COLOUR_SWITCHING_RULE from Material's palette stylesheet; returns the number of files changed.
+
+    A Material release that words the rule differently leaves it in place; a site test then says so."""
+    changed = 0
+    for sheet in (site / "assets" / "stylesheets").glob("palette.*.css"):
+        css = sheet.read_text(encoding="utf-8")
+        if COLOUR_SWITCHING_RULE in css:
+            sheet.write_text(css.replace(COLOUR_SWITCHING_RULE, ""), encoding="utf-8")
+            changed += 1
+    return changed

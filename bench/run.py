@@ -124,7 +124,7 @@ def bytes_fetched(browser, url: str, wait_result: bool) -> tuple[int, list[str]]
 def measure(site: Path, runs: int) -> dict:
     figures: dict[str, list[float]] = {k: [] for k in (
         "bare_cold", "bare_warm", "bare_third", "tool_cold", "tool_warm", "tool_third", "second_tool", "second_tool_ours", "long_total",
-        "long_blocking", "long_guidance", "bind")}
+        "long_blocking", "long_guidance", "bind", "long_total_third", "long_blocking_third")}
     figures["worker_starts"] = []
     recompute: dict[str, list[float]] = {"checklist": [], "planner": []}
     with SiteServer(site) as server, sync_playwright() as playwright:
@@ -160,6 +160,9 @@ def measure(site: Path, runs: int) -> dict:
             # code for the visits after it (see toolkit.js).
             page.reload()
             figures["tool_third"].append(page.evaluate(MARK, "swt:result"))
+            tasks = page.evaluate(BOOT_LONG_TASKS)
+            figures["long_total_third"].append(tasks["total"])
+            figures["long_blocking_third"].append(tasks["blocking"])
 
             # The second tool page of the visit, reached through Material's instant navigation.
             # Timed from the click event itself: Playwright's own checks before it clicks are not the page's time.
@@ -184,7 +187,7 @@ def measure(site: Path, runs: int) -> dict:
             page.goto(server.url + GUIDANCE)
             page.wait_for_timeout(median(figures["tool_cold"]))
             figures["long_guidance"].append(page.evaluate(
-                "() => (window.__lt || []).reduce((a, t) => a + t.duration, 0)"))
+                "() => (window.__lt || []).reduce((a, t) => a + Math.max(0, t.duration - 50), 0)"))
             context.close()
             if run % 2 == 1:
                 baseline()
@@ -262,10 +265,14 @@ def table(build: list[float], result: dict, runs: int) -> str:
                      " p50 / p95 of 50", f"{median(rp):.1f} / {percentile(rp, 95):.1f} ms", "",
                      _verdict(percentile(rp, 95) <= 50, "p95 ≤ 50 ms")))
     rows += [
-        ("Main thread: long tasks while Python boots (total / blocking beyond 50 ms)",
-         f"{median(f['long_total']):.0f} / {median(f['long_blocking']):.0f} ms", "",
-         _verdict(median(f["long_total"]) <= 50, "≤ 50 ms in total")),
-        ("Main thread: long tasks on a guidance page (no Python) over the same time, for comparison",
+        ("Main thread while Python boots, cold: blocked (the part of each long task beyond 50 ms, summed)"
+         f" / long tasks in all: {median(f['long_total']):.0f} ms",
+         f"{median(f['long_blocking']):.0f} ms", "", _verdict(median(f["long_blocking"]) <= 50, "≤ 50 ms blocked in total")),
+        ("Main thread while Python boots, warm cache, third visit: blocked / long tasks in all:"
+         f" {median(f['long_total_third']):.0f} ms",
+         f"{median(f['long_blocking_third']):.0f} ms", "",
+         _verdict(median(f["long_blocking_third"]) <= 50, "≤ 50 ms blocked in total")),
+        ("Main thread blocked on a guidance page (no Python), cold, over the same time, for comparison",
          f"{median(f['long_guidance']):.0f} ms", "", ""),
         ("Main thread: the toolkit's own work on the tool page while Python boots (binding the form, one task;"
          " the long tasks above are Material's start-up, style and layout)", f"{median(f['bind']):.1f} ms", "", ""),

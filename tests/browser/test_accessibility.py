@@ -34,3 +34,22 @@ def test_dark_mode_on_a_phone_has_no_accessibility_violations(browser, server):
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+def test_the_light_dark_switch_works_and_holds_across_instant_navigation(page, server):
+    # Material's palette runs without its page-wide "switching" restyle (sitepack.drop_colour_switching_rule).
+    page.goto(server.url + "checklists/manager-conversation/")
+    wait_for_result(page, "0 of")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    background = "() => getComputedStyle(document.querySelector('.md-main')).getPropertyValue('--md-default-bg-color')"
+    dark = page.evaluate(background)
+    page.locator('nav a[href$="employee-request/"]').first.click()
+    wait_for_result(page, "0 of")
+    assert page.evaluate("location.pathname").endswith("employee-request/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate(background) != dark
+    assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")

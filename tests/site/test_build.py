@@ -124,6 +124,28 @@ def test_no_inline_script_is_left_for_a_strict_csp(site_dir):
     assert {p.name: parse(p).inline_scripts for p in html_pages(site_dir) if parse(p).inline_scripts} == {}
 
 
+def test_no_script_file_in_the_page_body_for_instant_navigation_to_wait_for(site_dir):
+    # Material's instant navigation loads every script file in the swapped-in body again, and waits for it,
+    # before the new page is shown (overrides/partials/javascripts/content.html).
+    waits = {}
+    for page in html_pages(site_dir):
+        html = page.read_text(encoding="utf-8")
+        start = html.find('data-md-component="container"')
+        body = html[start:html.find('class="md-dialog"', start)] if start >= 0 else ""
+        files = re.findall(r"<script\b[^>]*\bsrc=", body)  # data blocks (JSON) are swapped in at once
+        if files:
+            waits[page.relative_to(site_dir).as_posix()] = len(files)
+    assert waits == {}
+
+
+def test_material_palette_no_longer_restyles_the_whole_page_on_each_load(site_dir):
+    # sitepack.drop_colour_switching_rule: a Material release that words the rule differently fails here.
+    sheets = list((site_dir / "assets/stylesheets").glob("palette.*.css"))
+    assert sheets
+    for sheet in sheets:
+        assert "data-md-color-switching" not in sheet.read_text(encoding="utf-8"), sheet.name
+
+
 def test_every_form_control_has_a_label(site_dir):
     checked = 0
     for page in tool_pages(site_dir):
