@@ -12,7 +12,7 @@ from typing import Any
 from . import org as org_settings
 from . import records, templates
 from .forms import Field, FieldError, Group, ToolForm, flag, text
-from .render import Rendered
+from .render import Rendered, table
 from .safe import esc, md
 
 NAME = "checklist"
@@ -224,10 +224,6 @@ def _summary_data(result: Result) -> dict[str, Any]:
 
 def _html(result: Result) -> str:
     checklist = result.filled.checklist
-    rows = "".join(
-        f"<tr><th scope=\"row\">{esc(s.section.title)}</th><td>{s.done}</td><td>{s.total}</td></tr>"
-        for s in result.sections
-    )
     if result.open_items:
         still = "<h3>Still to do</h3><ul>" + "".join(f"<li>{esc(i.text)}</li>" for i in result.open_items) + "</ul>"
     else:
@@ -245,10 +241,10 @@ def _html(result: Result) -> str:
     return (
         f'<p class="swt-headline"><strong>{result.done} of {result.total}</strong> items done.</p>'
         f'<progress max="{result.total}" value="{result.done}" aria-label="Items done">{result.done} of {result.total}</progress>'
-        '<table class="swt-table"><caption>Done in each section</caption>'
-        f'<thead><tr><th scope="col">Section</th><th scope="col">Done</th><th scope="col">Items</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>{still}"
-        f'<div class="swt-record"><h3>{esc(checklist.title)}: the full record</h3>{"".join(record)}</div>'
+        + table("Done in each section", ("Section", "Done", "Items"),
+                [(esc(s.section.title), [str(s.done), str(s.total)]) for s in result.sections])
+        + still
+        + f'<div class="swt-record"><h3>{esc(checklist.title)}: the full record</h3>{"".join(record)}</div>'
     )
 
 

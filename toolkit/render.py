@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from .safe import attr
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -27,3 +29,18 @@ class Rendered:
                  "mime": "application/json", "content": json.dumps(self.record, indent=2, ensure_ascii=False)},
             ],
         }
+
+
+def table(caption: str, headings: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:
+    """A result table: each row is (its heading, its other cells), all already safe HTML; `caption` and
+    `headings` are our own words. Every cell carries its column's name, so on a phone, where a row reads as
+    a short card (toolkit.css), each value keeps its label."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
+    body = "".join(
+        f'<tr><th scope="row">{first}</th>'
+        + "".join(f'<td data-label="{attr(h)}">{cell}</td>' for h, cell in zip(headings[1:], cells, strict=True))
+        + "</tr>"
+        for first, cells in rows
+    )
+    return (f'<table class="swt-table"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .forms import fmt_clock, fmt_number
+from .render import table
 from .safe import esc, md
 from .where_when_commute import MODES, SOURCE, WEEKS_PER_YEAR
 from .where_when_model import DAYS, FOCUS, HOME_NEEDS, WHERE, Activity, Day, Result, label
@@ -282,34 +283,25 @@ def html(result: Result) -> str:
     for w in _warnings(result):
         parts.append(f'<div class="admonition warning"><p>{_html_of(w)}</p></div>')
 
-    rows = "".join(
-        f'<tr><th scope="row">{esc(a.name)}</th><td>{_hours(a.minutes)}</td><td>{_html_of(_where(a))}</td>'
-        f"<td>{_html_of(_when(a, p.core))}</td><td>{esc(label(FOCUS, a.focus).split(':')[0])}</td></tr>"
-        for a in p.activities
-    )
-    parts.append(
-        "<h3>Your activities</h3>"
-        '<table><caption>Where and when each activity can happen, and why</caption><thead><tr>'
-        '<th scope="col">Activity</th><th scope="col">Hours a week</th><th scope="col">Where</th>'
-        f'<th scope="col">When</th><th scope="col">Concentration</th></tr></thead><tbody>{rows}</tbody></table>'
-    )
+    rows = [(esc(a.name), [_hours(a.minutes), _html_of(_where(a)), _html_of(_when(a, p.core)),
+                           esc(label(FOCUS, a.focus).split(':')[0])]) for a in p.activities]
+    parts.append("<h3>Your activities</h3>" + table(
+        "Where and when each activity can happen, and why",
+        ("Activity", "Hours a week", "Where", "When", "Concentration"), rows))
     parts.append("<h3>How flexible your hours are</h3><ul>"
                  + "".join(f"<li>{_html_of(s)}</li>" for s in _shares(result)) + "</ul>")
 
-    week_rows = "".join(
-        f'<tr><th scope="row">{DAYS[d.day]}</th><td>{_place(d, p.home_ok)}</td><td>{_hours(d.minutes)} of up to '
-        f"{_hours(d.limit)}</td>"
-        f"<td><ul>{''.join(f'<li>{_html_of(s)}</li>' for s in _slot_words(d)) or '<li>Nothing planned</li>'}</ul></td>"
-        f"<td>{' '.join(_html_of(s) for s in _window(d, p.core))}</td></tr>"
+    week_rows = [
+        (DAYS[d.day], [_place(d, p.home_ok), f"{_hours(d.minutes)} of up to {_hours(d.limit)}",
+                       f"<ul>{''.join(f'<li>{_html_of(s)}</li>' for s in _slot_words(d)) or '<li>Nothing planned</li>'}</ul>",
+                       " ".join(_html_of(s) for s in _window(d, p.core))])
         for d in result.week.working()
-    )
+    ]
     off = _days_off(result)
     unplaced = _unplaced(result)
     parts.append(
         f"<h3>A suggested week</h3><p>{_html_of(_week_intro(result))}</p>"
-        '<table><caption>Hours per day and place</caption><thead><tr>'
-        '<th scope="col">Day</th><th scope="col">Where</th><th scope="col">Hours</th><th scope="col">What</th>'
-        f'<th scope="col">When flexible hours can fall</th></tr></thead><tbody>{week_rows}</tbody></table>'
+        + table("Hours per day and place", ("Day", "Where", "Hours", "What", "When flexible hours can fall"), week_rows)
         + (f"<p>{_html_of(off)}</p>" if off else "")
         + ("<h4>Not in the week</h4><ul>" + "".join(f"<li>{_html_of(s)}</li>" for s in unplaced) + "</ul>"
            if unplaced else "")

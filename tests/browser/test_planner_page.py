@@ -154,6 +154,14 @@ def test_on_a_phone_the_filled_planner_fits_the_screen(page, server):
     wait_for_result(page, "A suggested week")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert page.evaluate(FIELDS_OUTSIDE) == []
+    # The result tables read as cards: nothing scrolls sideways, and every value is shown under its column's name.
+    tables = page.evaluate("""() => [...document.querySelectorAll('[data-tool-result] table')].map(t => ({
+        sideways: t.scrollWidth > t.clientWidth,
+        unlabelled: [...t.querySelectorAll('td')].filter(td =>
+            getComputedStyle(td, '::before').content !== `"${td.dataset.label}: "`).length}))""")
+    assert len(tables) == 2 and all(t == {"sideways": False, "unlabelled": 0} for t in tables), tables
+    week = page.get_by_role("table", name="Hours per day and place")
+    assert week.get_by_role("cell", name="At home").count() >= 1
 
 
 def test_set_day_and_times_are_asked_only_for_work_at_set_times_and_kept_when_hidden(page, server):
