@@ -1,0 +1,51 @@
+"""The wheel carries the toolkit compiled by the pinned Pyodide (sitepack.pyodide_bytecode): checked under
+that same Pyodide in Node, because no Python on the build machine reads 3.14 bytecode."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+from sitepack import PYODIDE_DIR, wheel_name
+from tests.support.build import ROOT
+
+# Installs the built wheel into Pyodide, then imports every toolkit module with compile() watched: a module
+# whose bytecode is missing, stale or for another Python would be compiled from its source.
+CHECK = """
+import { loadPyodide } from "pyodide/pyodide.mjs";
+const pyodide = await loadPyodide({ stdout: () => {} });
+await pyodide.loadPackage(process.argv[1], { messageCallback: () => {} });
+console.log(pyodide.runPython(`
+import builtins, importlib, json, pkgutil, toolkit
+compiled, plain = [], builtins.compile
+def watched(source, filename, *args, **kwargs):
+    compiled.append(str(filename))
+    return plain(source, filename, *args, **kwargs)
+builtins.compile = watched
+names = [m.name for m in pkgutil.iter_modules(toolkit.__path__, "toolkit.") if m.name != "toolkit.__main__"]
+for name in names:
+    importlib.import_module(name)
+builtins.compile = plain
+json.dumps({"imported": names, "compiled": [f for f in compiled if "/toolkit/" in f]})
+`));
+"""
+
+
+def test_the_wheel_carries_bytecode_for_every_module(site_dir: Path):
+    with zipfile.ZipFile(site_dir / PYODIDE_DIR / wheel_name()) as wheel:
+        names = set(wheel.namelist())
+    modules = {n[len("toolkit/"):-3] for n in names if n.startswith("toolkit/") and n.count("/") == 1 and n.endswith(".py")}
+    cached = {n.split("/")[-1].split(".")[0] for n in names if n.startswith("toolkit/__pycache__/")}
+    assert modules and cached == modules
+
+
+def test_pyodide_imports_the_toolkit_from_its_bytecode_without_compiling_it(site_dir: Path):
+    wheel = site_dir / PYODIDE_DIR / wheel_name()
+    run = subprocess.run(["node", "--input-type=module", "-e", CHECK, str(wheel)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert "toolkit.where_when" in result["imported"] and "toolkit.checklist" in result["imported"]
+    assert result["compiled"] == []
