@@ -17,6 +17,7 @@ from pathlib import Path
 import toolkit
 
 DIST = "smart_working_toolkit"
+PACKAGE = "smart-working-toolkit"  # its name in pyodide-lock.json
 PYODIDE_DIR = "assets/pyodide"  # inside the site
 # The files loadPyodide() needs from the npm package (console pages, maps and typings are left out).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
@@ -104,10 +105,13 @@ def pack_python(root: Path, site: Path) -> None:
          "--output", str(target / "pyodide-lock.json"), "--base-path", str(target), str(wheel)],
         check=True, capture_output=True, env={**os.environ, "PYODIDE_CLI_QUIET": "1"},
     )
-    # The worker shows real download progress: the bytes it has received out of these.
+    # The worker shows real download progress: the bytes it has received out of these. It loads the toolkit
+    # by the lockfile's entry for it (file name and sha256), copied here so it need not fetch the lockfile twice.
     fetched_at_boot = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
     sizes = {name: (target / name).stat().st_size for name in fetched_at_boot}
-    (target / "boot.json").write_text(json.dumps({"files": sizes}), encoding="utf-8")
+    entry = json.loads((target / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"][PACKAGE]
+    toolkit_wheel = {"file_name": entry["file_name"], "sha256": entry["sha256"]}
+    (target / "boot.json").write_text(json.dumps({"files": sizes, "toolkit": toolkit_wheel}), encoding="utf-8")
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
+from sitepack import PYODIDE_DIR
 from toolkit import checklist
 from tests.browser.conftest import axe_violations, wait_for_result
 
@@ -163,6 +166,21 @@ def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page,
     page.reload()
     assert page.get_by_label(first.text, exact=True).is_checked()
     page.watch.errors.clear()  # the failed download is logged by the browser itself, as it should be
+
+
+def test_a_toolkit_wheel_that_does_not_match_the_lockfile_is_refused_plainly(page, server, site_dir):
+    # The worker checks the wheel against the sha256 `pyodide lockfile add-wheels` wrote. The stand-in is a
+    # working wheel with one file more: only that check can tell it from the real one.
+    real = next((site_dir / PYODIDE_DIR).glob("smart_working_toolkit-*.whl")).read_bytes()
+    buffer = io.BytesIO(real)
+    with zipfile.ZipFile(buffer, "a") as wheel:
+        wheel.writestr("toolkit/extra.py", "CHANGED = True\n")
+    page.route("**/smart_working_toolkit-*.whl", lambda route: route.fulfill(status=200, body=buffer.getvalue()))
+    page.goto(server.url + PAGE)
+    boot = page.locator("[data-tool-boot]")
+    boot.locator("text=could not start").wait_for(timeout=60_000)
+    assert "Everything you type is still kept in this browser" in boot.inner_text()
+    page.watch.errors.clear()  # the browser logs the refused download itself
 
 
 def test_the_printed_page_shows_the_record_not_the_controls(page, server):

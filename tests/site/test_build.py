@@ -192,6 +192,14 @@ def test_progress_knows_the_real_sizes_of_what_it_downloads(site_dir):
     assert boot["files"] and all((folder / n).stat().st_size == s for n, s in boot["files"].items())
 
 
+def test_the_worker_loads_the_toolkit_by_its_lockfile_entry(site_dir):
+    folder = site_dir / PYODIDE_DIR
+    boot = json.loads((folder / "boot.json").read_text("utf-8"))
+    entry = json.loads((folder / "pyodide-lock.json").read_text("utf-8"))["packages"]["smart-working-toolkit"]
+    assert boot["toolkit"] == {"file_name": entry["file_name"], "sha256": entry["sha256"]}
+    assert hashlib.sha256((folder / entry["file_name"]).read_bytes()).hexdigest() == entry["sha256"]
+
+
 @pytest.mark.parametrize("name, mime", [("a.wasm", "application/wasm"), ("a.mjs", "text/javascript")])
 def test_the_test_server_serves_pyodide_with_the_right_types(name, mime):
     from tests.support.server import _Handler

@@ -11,12 +11,14 @@ from pathlib import Path
 from sitepack import PYODIDE_DIR, wheel_name
 from tests.support.build import ROOT
 
-# Installs the built wheel into Pyodide, then imports every toolkit module with compile() watched: a module
+# Unpacks the built wheel into Pyodide as the worker does, then imports every toolkit module with compile() watched: a module
 # whose bytecode is missing, stale or for another Python would be compiled from its source.
 CHECK = """
+import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide/pyodide.mjs";
 const pyodide = await loadPyodide({ stdout: () => {} });
-await pyodide.loadPackage(process.argv[1], { messageCallback: () => {} });
+const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+pyodide.unpackArchive(new Uint8Array(readFileSync(process.argv[1])), "wheel", { extractDir: sitePackages });
 console.log(pyodide.runPython(`
 import builtins, importlib, json, pkgutil, toolkit
 compiled, plain = [], builtins.compile

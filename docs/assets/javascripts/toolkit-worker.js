@@ -1,10 +1,9 @@
-// The toolkit's Web Worker: boots Pyodide once, loads the toolkit wheel through the lockfile, and answers
+// The toolkit's Web Worker: boots Pyodide once, loads the toolkit wheel the lockfile lists, and answers
 // {id, request} with {id, result} (a JSON string from toolkit.bridge.handle) or {id, error}.
 // Only strings cross the boundary, so what the page sends is exactly what pytest sends.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
-const PACKAGE = "smart-working-toolkit";
 
 // Real download progress: count the bytes of every file Pyodide fetches, and of Python's WebAssembly that the
 // page fetches (it sends {type: "bytes"}), against the sizes the build wrote down (boot.json).
@@ -61,14 +60,33 @@ function progress(stage, fraction = 0) {
   self.postMessage({ type: "progress", stage, percent });
 }
 
+// The toolkit's wheel as pyodide-lock.json lists it (`pyodide lockfile add-wheels` wrote its file name and
+// sha256; the build copies them into boot.json), downloaded while Python does and refused unless the bytes
+// match that hash. It is unpacked into site-packages rather than installed with loadPackage, whose installer
+// imports tarfile and importlib.metadata, compiled from source, to look for native libraries: ~150 ms of
+// every visit (measured under Pyodide in Node) for a wheel that has none.
+async function downloadToolkit(boot) {
+  const { file_name: name, sha256 } = (await boot).toolkit;
+  const digest = btoa(String.fromCharCode(...sha256.match(/../g).map((pair) => parseInt(pair, 16))));
+  const response = await plainFetch(new URL(name, INDEX_URL), { integrity: `sha256-${digest}` });
+  if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function boot() {
   progress("download");
+  const bootJson = plainFetch(new URL("boot.json", INDEX_URL)).then((r) => {
+    if (!r.ok) throw new Error(`could not download boot.json (HTTP ${r.status})`);
+    return r.json();
+  });
   // Not awaited: the sizes arrive long before the first megabyte does.
-  plainFetch(new URL("boot.json", INDEX_URL))
-    .then((r) => (r.ok ? r.json() : {}))
-    .then((sizes) => (expected = Object.values(sizes.files || {}).reduce((a, b) => a + b, 0)), () => {});
+  bootJson.then((b) => (expected = Object.values(b.files).reduce((a, c) => a + c, 0)), () => {});
+  const wheel = downloadToolkit(bootJson);
+  wheel.catch(() => {}); // its failure is reported where it is awaited, below
   const t0 = performance.now();
-  const pyodide = await loadPyodide({ indexURL: INDEX_URL, packages: [PACKAGE] });
+  const pyodide = await loadPyodide({ indexURL: INDEX_URL });
+  const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
+  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
   const t1 = performance.now();
   progress("toolkit");
   const handle = pyodide.pyimport("toolkit.bridge").handle;
