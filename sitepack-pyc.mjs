@@ -9,17 +9,19 @@ for await (const chunk of process.stdin) input += chunk;
 const pyodide = await loadPyodide({ stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") });
 pyodide.globals.set("request", input);
 const answer = pyodide.runPython(`
-import base64, importlib.util, json, sys
-from importlib._bootstrap_external import _code_to_hash_pyc
+import base64, json, pathlib, py_compile, sys
 
 out = {}
 for path, source in json.loads(request)["files"].items():
-    data = source.encode("utf-8")
-    code = compile(data, path, "exec", dont_inherit=True)
-    # Unchecked hash-based: Python loads it without reading the source's timestamp (PEP 552).
-    pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
     folder, _, name = path.rpartition("/")
-    out[f"{folder}/__pycache__/{name[:-3]}.{sys.implementation.cache_tag}.pyc"] = base64.b64encode(pyc).decode()
+    target = f"{folder}/__pycache__/{name[:-3]}.{sys.implementation.cache_tag}.pyc"
+    written = pathlib.Path("/tmp/toolkit-source") / path
+    written.parent.mkdir(parents=True, exist_ok=True)
+    written.write_text(source, encoding="utf-8")
+    # Unchecked hash-based: Python loads it without comparing the source's timestamp (PEP 552).
+    compiled = py_compile.compile(str(written), cfile=str(written) + "c", dfile=path, doraise=True,
+                                  invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    out[target] = base64.b64encode(pathlib.Path(compiled).read_bytes()).decode()
 json.dumps({"files": out})
 `);
 process.stdout.write(answer);
