@@ -158,14 +158,11 @@ COLOUR_SWITCHING_RULE = ("[data-md-color-switching] *,[data-md-color-switching] 
                          "[data-md-color-switching] :before{transition-duration:0s!important}")
 
 
-def drop_colour_switching_rule(site: Path) -> int:
-    """Remove COLOUR_SWITCHING_RULE from Material's palette stylesheet; returns the number of files changed.
+def drop_colour_switching_rule(site: Path) -> None:
+    """Remove COLOUR_SWITCHING_RULE from Material's palette stylesheet.
 
     A Material release that words the rule differently leaves it in place; a site test then says so."""
-    changed = 0
     for sheet in (site / "assets" / "stylesheets").glob("palette.*.css"):
         css = sheet.read_text(encoding="utf-8")
         if COLOUR_SWITCHING_RULE in css:
             sheet.write_text(css.replace(COLOUR_SWITCHING_RULE, ""), encoding="utf-8")
-            changed += 1
-    return changed

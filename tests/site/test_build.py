@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitepack import PYODIDE_DIR, wheel_name
+from sitepack import PACKAGE, PYODIDE_DIR, wheel_name
 
 # Attributes through which a page makes the browser fetch something (links to other sites are fine).
 LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -162,7 +162,7 @@ def test_pyodide_and_the_toolkit_wheel_are_in_the_site(site_dir):
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
         assert (folder / name).stat().st_size > 0, name
     lock = json.loads((folder / "pyodide-lock.json").read_text("utf-8"))
-    entry = lock["packages"]["smart-working-toolkit"]
+    entry = lock["packages"][PACKAGE]
     wheel = folder / entry["file_name"]
     assert wheel.name == wheel_name()
     assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
@@ -195,7 +195,7 @@ def test_progress_knows_the_real_sizes_of_what_it_downloads(site_dir):
 def test_the_worker_loads_the_toolkit_by_its_lockfile_entry(site_dir):
     folder = site_dir / PYODIDE_DIR
     boot = json.loads((folder / "boot.json").read_text("utf-8"))
-    entry = json.loads((folder / "pyodide-lock.json").read_text("utf-8"))["packages"]["smart-working-toolkit"]
+    entry = json.loads((folder / "pyodide-lock.json").read_text("utf-8"))["packages"][PACKAGE]
     assert boot["toolkit"] == {"file_name": entry["file_name"], "sha256": entry["sha256"]}
     assert hashlib.sha256((folder / entry["file_name"]).read_bytes()).hexdigest() == entry["sha256"]
 
