@@ -11,7 +11,8 @@ from . import records
 from .forms import FieldError
 
 # tool name (the form's data-tool) -> module; each module has validate, compute and render.
-TOOLS = {"checklist": "toolkit.checklist", "where_when": "toolkit.where_when"}
+TOOLS = {"checklist": "toolkit.checklist", "where_when": "toolkit.where_when",
+         "team_agreement": "toolkit.team_agreement"}
 
 
 def tool_module(name: str) -> Any:

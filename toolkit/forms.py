@@ -330,3 +330,65 @@ def fmt_number(value: float) -> str:
 
 def fmt_clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# ---------------------------------------------------------------- reading a whole form
+
+class Errors:
+    """Collects field errors while reading; `take` returns the value either way."""
+
+    def __init__(self) -> None:
+        self.list: list[FieldError] = []
+
+    def take(self, name: str, read: tuple[Any, str | None], prefix: str = "") -> Any:
+        value, problem = read
+        if problem:
+            self.list.append(FieldError(name, prefix + problem))
+        return value
+
+    def add(self, name: str, message: str) -> None:
+        self.list.append(FieldError(name, message))
+
+
+def group_of(values: dict[str, Any], key: str) -> dict[str, Any]:
+    raw = values.get(key)
+    return raw if isinstance(raw, dict) else {}
+
+
+def row_list(values: dict[str, Any], key: str, limit: int, what: str, errors: Errors) -> list[Any]:
+    """Repeating rows as a list; the runtime sends an empty repeat as {} and a file may hold anything."""
+    raw = values.get(key)
+    if raw in (None, "", {}):
+        return []
+    # Row numbers as keys ({"0": ...}); only short ASCII digits, which int() always reads.
+    if isinstance(raw, dict) and all(isinstance(k, str) and k.isascii() and k.isdigit() and len(k) < 5 for k in raw):
+        raw = [raw[k] for k in sorted(raw, key=int)]
+    if not isinstance(raw, list):
+        errors.add(key, f"The {what} could not be read. Add them again.")
+        return []
+    if len(raw) > limit:
+        errors.add(key, f"You can list up to {limit} {what}; there are {len(raw)}. Combine similar ones.")
+        return []
+    return raw
+
+
+def hours_as_minutes(raw: Any, label: str, maximum: float = 168) -> tuple[int | None, str | None]:
+    """Hours as whole minutes: more than 0, no more than `maximum` hours (a week holds 168)."""
+    value, problem = number(raw, label=label, minimum=-1e9, maximum=maximum)
+    if problem:
+        return None, problem
+    minutes = round(value * 60)
+    if minutes <= 0:
+        return None, f"{label} must be more than 0."
+    return minutes, None
+
+
+def whole_number(raw: Any, label: str, low: int, high: int, default: str | None = None) -> tuple[int | None, str | None]:
+    if raw is None and default is not None:
+        raw = default
+    value, problem = number(raw, label=label, minimum=low, maximum=high)
+    if problem:
+        return None, problem
+    if value != int(value):
+        return None, f"{label} must be a whole number, from {low} to {high}."
+    return int(value), None

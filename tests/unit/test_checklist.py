@@ -8,6 +8,7 @@ import re
 import pytest
 
 from toolkit import bridge, checklist, templates
+from toolkit.checklist.model import NOTE_LIMIT
 
 ORG = {"name": "Acme Ltd", "term": "Agile Working"}
 
@@ -104,9 +105,9 @@ def test_typed_html_is_shown_as_text_in_the_page_and_the_document():
 def test_a_note_that_is_too_long_is_reported_beside_it():
     cid = "manager-conversation"
     item = checklist.load(cid).items()[0].id
-    answer = call({"checklist": cid, "items": {item: {"note": "x" * (checklist.NOTE_LIMIT + 1)}}})
+    answer = call({"checklist": cid, "items": {item: {"note": "x" * (NOTE_LIMIT + 1)}}})
     assert answer["errors"] == [{"field": f"items.{item}.note",
-                                 "message": f"The note must be 1000 characters or fewer (it has {checklist.NOTE_LIMIT + 1})."}]
+                                 "message": f"The note must be 1000 characters or fewer (it has {NOTE_LIMIT + 1})."}]
 
 
 @pytest.mark.parametrize("items", [None, "x", [1, 2], {"a": "b"}, {"read-request": 5}])

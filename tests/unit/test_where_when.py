@@ -8,7 +8,7 @@ import re
 import pytest
 
 from toolkit import bridge, forms, org, records, where_when
-from toolkit.where_when_model import Plan
+from toolkit.where_when.model import DAYS, Plan
 
 ORG = org.merge({})
 XSS = "<img src=x onerror=alert(1)>"
@@ -42,7 +42,7 @@ def result_of(values):
 
 
 def day(result, name):
-    return next(d for d in result.week.days if where_when.DAYS[d.day] == name)
+    return next(d for d in result.week.days if DAYS[d.day] == name)
 
 
 def hours_on(d):
@@ -60,8 +60,8 @@ def errors_of(values):
 def test_eight_place_bound_hours_make_one_day_together_on_the_anchor_day():
     result = result_of(form_values([act("Client visits", "8", where="base", why="contact", detail="clients"),
                                     act("Casework", "29.5")]))
-    together = [where_when.DAYS[d.day] for d in result.week.days if d.place == "site"]
-    home = [where_when.DAYS[d.day] for d in result.week.days if d.place == "home"]
+    together = [DAYS[d.day] for d in result.week.days if d.place == "site"]
+    home = [DAYS[d.day] for d in result.week.days if d.place == "home"]
     assert together == ["Tuesday"]
     assert home == ["Monday", "Wednesday", "Thursday", "Friday"]
     assert hours_on(day(result, "Tuesday")) == 8  # the usual day, 09:00 to 17:00, holds all eight
@@ -78,7 +78,7 @@ def test_more_place_bound_work_than_a_day_holds_takes_a_second_day_together():
 def test_the_minimum_days_together_is_kept_even_without_place_bound_work():
     team = {"anchor_days": ["Wednesday", "Thursday"], "core_start": "", "core_end": "", "min_days": "2"}
     result = result_of(form_values([act("Writing", "37.5")], team=team))
-    assert [where_when.DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Wednesday", "Thursday"]
+    assert [DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Wednesday", "Thursday"]
 
 
 def test_set_time_work_lands_on_its_day_in_its_slot():
@@ -335,7 +335,7 @@ def test_the_example_is_data_that_passes_validate_and_computes():
     example = where_when.example()
     result = where_when.compute(plan_of(example))
     assert result.week.unplaced == () and result.total == 37.5 * 60
-    assert [where_when.DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Tuesday"]
+    assert [DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Tuesday"]
 
 
 def test_the_example_only_names_fields_the_form_has():

@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from toolkit import bridge, forms, org, where_when
 from toolkit.safe import esc
-from toolkit.where_when_model import Plan
-from toolkit.where_when_week import overlaps
+from toolkit.where_when.commute import MODE_OPTIONS
+from toolkit.where_when.model import DAYS, Plan
+from toolkit.where_when.week import overlaps
 
 ORG = org.merge({})
-DAYS = where_when.DAYS
+DAYS = DAYS
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -72,7 +73,7 @@ def planner_values(draw):
         "home": {"space": home, "connection": home, "equipment": home or draw(st.booleans())},
         "commitments": commitments,
         "commute": {"minutes": str(draw(st.integers(0, 120))), "km": str(draw(st.integers(0, 100))),
-                    "mode": draw(st.sampled_from([m for m, _ in where_when.MODE_OPTIONS])), "cost": "3.5"},
+                    "mode": draw(st.sampled_from([m for m, _ in MODE_OPTIONS])), "cost": "3.5"},
         "team": {"anchor_days": draw(st.lists(st.sampled_from(DAYS), unique=True, max_size=3)),
                  "core_start": core[0], "core_end": core[1], "min_days": str(draw(st.integers(0, 7)))},
     }

@@ -15,7 +15,7 @@ Everything is counted in whole minutes, so what is placed plus what is reported 
 
 from __future__ import annotations
 
-from .where_when_model import DAYS, Activity, Commitment, Day, Plan, Slot, Unplaced, Week
+from .model import DAYS, Activity, Commitment, Day, Plan, Slot, Unplaced, Week
 
 Interval = tuple[int, int]
 _FOCUS_ORDER = {"high": 0, "medium": 1, "low": 2}

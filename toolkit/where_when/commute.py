@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .where_when_model import Commute, Savings
+from .model import Commute, Savings
 
 # A year of work: 52 weeks less about 6 weeks of annual leave and public holidays.
 WEEKS_PER_YEAR = 46

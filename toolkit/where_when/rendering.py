@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .forms import fmt_clock, fmt_number
-from .render import table
-from .safe import esc, md
-from .where_when_commute import MODES, SOURCE, WEEKS_PER_YEAR
-from .where_when_model import DAYS, FOCUS, HOME_NEEDS, WHERE, Activity, Day, Result, label
+from .. import records
+from ..forms import fmt_clock, fmt_number
+from ..render import Rendered, table
+from ..safe import esc, md
+from .commute import MODES, SOURCE, WEEKS_PER_YEAR
+from .schema import NAME
+from .model import DAYS, FOCUS, HOME_NEEDS, WHERE, Activity, Day, Result, label
 
 class _Typed(str):
     """Text a person typed."""
@@ -364,3 +366,13 @@ def summary(result: Result) -> dict[str, Any]:
                                  "km": s.km, "kg_co2e": s.co2_kg, "kg_co2e_per_km": s.factor,
                                  "weeks_a_year": WEEKS_PER_YEAR, "factors": SOURCE},
     }
+
+
+def render(result: Result, values: dict[str, Any]) -> Rendered:
+    return Rendered(
+        html=html(result),
+        markdown=markdown(result),
+        record=records.make(NAME, title(result), values, summary(result)),
+        filename="where-and-when-plan",
+        status=status(result),
+    )

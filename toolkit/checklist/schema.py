@@ -1,0 +1,30 @@
+"""A checklist's form: per item a tick and an optional note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import records
+from ..forms import Field, Group, ToolForm
+from .model import NAME, NOTE_LIMIT, load
+
+
+def form(checklist_id: str, org: dict[str, Any] | None = None) -> ToolForm:
+    """The form a page shows: per item a checkbox and an optional note."""
+    checklist = load(checklist_id, org)
+    fields: list[Any] = [Field("checklist", "Checklist", kind="hidden", default=checklist.id)]
+    for section in checklist.sections:
+        rows: list[Field] = []
+        for item in section.items:
+            rows.append(Field(f"items.{item.id}.done", item.text, kind="checkbox", hint=item.hint))
+            rows.append(Field(f"items.{item.id}.note", f"Note on “{item.text}” (optional)", kind="textarea",
+                              max_length=NOTE_LIMIT))
+        fields.append(Group(section.title, tuple(rows)))
+    return ToolForm(
+        tool=NAME,
+        draft_key=f"{NAME}:{checklist.id}",
+        fields=fields,
+        result_heading="Your progress",
+        result_placeholder="Tick items and add notes: your progress and what is still open appear here.",
+        import_limit=records.MAX_CHARS,
+    )
