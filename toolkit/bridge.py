@@ -44,7 +44,14 @@ def _dispatch(request: Any) -> dict[str, Any]:
     if action == "import":
         fixed = request.get("fixed") if isinstance(request.get("fixed"), dict) else {}
         values = records.read(request.get("text"), request["tool"], fixed)
-        return _errors(values) if isinstance(values, list) else {"ok": True, "values": values}
+        if isinstance(values, list):
+            return _errors(values)
+        # A tool may make more of a loaded record (the team agreement keeps it as the agreement it revises).
+        return {"ok": True, "values": tool.imported(values) if hasattr(tool, "imported") else values}
+    if action == "import_rows":
+        if not hasattr(tool, "import_rows"):
+            return _errors([FieldError("", "This tool does not take rows from files.")])
+        return tool.import_rows(request.get("repeat"), request.get("files"), request.get("count"))
     values = request.get("values")
     if not isinstance(values, dict):
         return _errors([FieldError("", "The form sent nothing to work with.")])

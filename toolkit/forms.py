@@ -6,6 +6,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Union
 
 from .safe import attr, esc
@@ -29,7 +30,8 @@ class FieldError:
 
 @dataclass(frozen=True)
 class Field:
-    """One question. `kind` is text, number, time, textarea, select, radios, checkbox, checkboxes or hidden."""
+    """One question. `kind` is text, number, time, date, textarea, select, radios, checkbox, checkboxes, hidden (a
+    fixed value of the page) or carried (a value the tool keeps with the form, e.g. an earlier version to compare)."""
 
     name: str
     label: str
@@ -70,6 +72,9 @@ class Repeat:
     min_rows: int = 1
     max_rows: int = 40
     hint: str = ""
+    # A button that adds rows from other tools' records (files the person chooses); the tool's `import_rows`
+    # turns each file into a row. Its problems are shown under the button, as the field "import.<name>".
+    import_label: str = ""
 
 
 @dataclass
@@ -167,6 +172,8 @@ def _render_field(f: Field, name: str, siblings: dict[str, Raw] | None = None) -
     width = f" swt-w-{f.width}" if f.width else ""
     if f.kind == "hidden":
         return f'<input type="hidden" name="{attr(name)}" value="{attr(f.default or "")}" data-fixed>'
+    if f.kind == "carried":
+        return f'<input type="hidden" name="{attr(name)}" value="" data-carried>'
     if f.kind == "checkbox":
         checked = " checked" if f.default is True else ""
         return (
@@ -200,7 +207,7 @@ def _render_field(f: Field, name: str, siblings: dict[str, Raw] | None = None) -
     elif f.kind == "textarea":
         control = f'<textarea {common} rows="3" maxlength="{f.max_length}">{esc(f.default or "")}</textarea>'
     else:
-        mode = {"number": ' inputmode="decimal"', "time": ' inputmode="numeric"'}.get(f.kind, "")
+        mode = {"number": ' inputmode="decimal"', "time": ' inputmode="numeric"', "date": ' inputmode="numeric"'}.get(f.kind, "")
         value = "" if f.default is None else str(f.default)
         control = (
             f'<input type="text" class="swt-input{width}" {common}{mode} '
@@ -219,13 +226,23 @@ def _render_repeat(r: Repeat) -> str:
     row = _render_row(r, "__i__")
     hint = f'<div class="swt-hint">{esc(r.hint)}</div>' if r.hint else ""
     rows = "".join(_render_row(r, str(i)) for i in range(r.min_rows))
+    importer = ""
+    if r.import_label:
+        iid = field_id(f"import.{r.name}")
+        importer = (
+            f'<label class="md-button" for="{attr(iid)}">{esc(r.import_label)}</label>'
+            f'<input type="file" id="{attr(iid)}" class="swt-file" accept=".json,application/json" multiple '
+            f'data-row-import="{attr(r.name)}" aria-describedby="{attr(iid)}-error">'
+            + _error_slot(f"import.{r.name}")
+        )
     return (
         f'<fieldset class="swt-repeat" data-repeat="{attr(r.name)}" data-min="{r.min_rows}" '
         f'data-max="{r.max_rows}" data-item="{attr(r.item)}">'
         f"<legend>{esc(r.legend)}</legend>{hint}{_error_slot(r.name)}"
         f'<ol class="swt-rows" data-rows>{rows}</ol>'
         f"<template data-row-template>{row}</template>"
-        f'<button type="button" class="md-button" data-row-action="add" data-screen-only>Add {esc(r.item)}</button>'
+        f'<div class="swt-repeat-actions" data-screen-only>'
+        f'<button type="button" class="md-button" data-row-action="add">Add {esc(r.item)}</button>{importer}</div>'
         "</fieldset>"
     )
 
@@ -296,6 +313,49 @@ def clock(raw: Raw, *, label: str, required: bool = True) -> tuple[int | None, s
     if minutes > 59 or hours > 24 or (hours == 24 and minutes):
         return None, f"{label} must be a real time of day, from 00:00 to 24:00."
     return hours * 60 + minutes, None
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_UK_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+def day_date(raw: Raw, *, label: str, required: bool = True) -> tuple[date | None, str | None]:
+    """A date written 2026-12-01 or 1/12/2026 (day first, as in the UK)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, (f"Enter {label.lower()}." if required else None)
+    value = raw.strip() if isinstance(raw, str) else ""
+    iso, uk = _ISO_DATE.match(value), _UK_DATE.match(value)
+    parts = (iso.group(1), iso.group(2), iso.group(3)) if iso else (uk.group(3), uk.group(2), uk.group(1)) if uk else None
+    if parts is None:
+        return None, f"{label} must be a date like 2026-12-01 or 1/12/2026."
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2])), None
+    except ValueError:
+        return None, f"{label} must be a real date: {value} is not in the calendar."
+
+
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-−]?)\s*(\d{1,2})(?:[:.]?(\d{2}))?$", re.I)
+
+
+def utc_offset(raw: Raw, *, label: str) -> tuple[int | None, str | None]:
+    """A time zone as minutes ahead of UTC, from "+5:30", "-3", "UTC+0545" or "0"; empty means none given."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None
+    m = _OFFSET.match(raw.strip()) if isinstance(raw, str) else None
+    if not m:
+        return None, f"{label} must be a difference from UTC, like +1, -5 or +5:30."
+    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    minutes = -minutes if m.group(1) in ("-", "−") else minutes
+    if int(m.group(3) or 0) % 15 or int(m.group(3) or 0) > 45:
+        return None, f"{label} must be in whole hours, or with :15, :30 or :45, like +5:30."
+    if not -12 * 60 <= minutes <= 14 * 60:
+        return None, f"{label} must be between -12 and +14 hours from UTC."
+    return minutes, None
+
+
+def fmt_offset(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else "")
 
 
 def choice(raw: Raw, *, label: str, options: tuple[tuple[str, str], ...], required: bool = True) -> tuple[str | None, str | None]:

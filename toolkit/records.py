@@ -26,8 +26,23 @@ def make(tool: str, title: str, values: dict[str, Any], result: dict[str, Any]) 
 
 def read(text: Any, tool: str, fixed: dict[str, Any]) -> dict[str, Any] | list[FieldError]:
     """The typed values inside a record file, or plain reasons why it cannot be loaded on this page."""
-    def bad(message: str) -> list[FieldError]:
-        return [FieldError(IMPORT, message)]
+    data = open_record(text, tool)
+    if isinstance(data, str):
+        return [FieldError(IMPORT, data)]
+    values = data["values"]
+    for key, expected in fixed.items():
+        if values.get(key) != expected:
+            return [FieldError(IMPORT, f"The record belongs to a different page ({key} “{values.get(key)}”), "
+                                       "so it cannot be loaded here.")]
+    return values
+
+
+def open_record(text: Any, tool: str) -> dict[str, Any] | str:
+    """A whole record of `tool` (its values and its result), checked like typed input; or why it will not do.
+
+    A tool that takes in another tool's record (the team agreement reads the planner's) comes through here."""
+    def bad(message: str) -> str:
+        return message
 
     if not isinstance(text, str) or not text.strip():
         return bad("The file is empty. Choose a record saved from this page.")
@@ -41,18 +56,18 @@ def read(text: Any, tool: str, fixed: dict[str, Any]) -> dict[str, Any] | list[F
         return bad("The record cannot be loaded: it is nested too deeply.")
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
         return bad("The file is not a record saved by this toolkit.")
-    if data.get("version") != VERSION:
-        return bad(f"The record is in a format this page does not know (version {data.get('version')!r}).")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        return bad(f"The record was saved by a newer version of the toolkit (format {version}); this page reads "
+                   f"format {VERSION}. Open it on the site it came from, or ask for this site to be updated.")
+    if version != VERSION:
+        return bad(f"The record is in a format this page does not know (version {version!r}).")
     if data.get("tool") != tool:
         return bad("The record was saved from a different tool, so it cannot be loaded here.")
-    values = data["values"]
-    problem = _shape_problem(values, 0)
+    problem = _shape_problem(data["values"], 0) or _shape_problem(data.get("result"), 0)
     if problem:
         return bad(f"The record cannot be loaded: {problem}.")
-    for key, expected in fixed.items():
-        if values.get(key) != expected:
-            return bad(f"The record belongs to a different page ({key} “{values.get(key)}”), so it cannot be loaded here.")
-    return values
+    return data
 
 
 def _shape_problem(value: Any, depth: int) -> str | None:

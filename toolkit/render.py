@@ -16,13 +16,16 @@ class Rendered:
     record: dict[str, Any]  # the JSON record: loads back into the tool
     filename: str  # file name without extension
     status: str  # one short sentence for screen readers, e.g. "5 of 12 done."
+    document: str = ""  # a printable page (a whole HTML document), for tools that offer one
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "ok": True,
             "html": self.html,
             "status": self.status,
-            "downloads": [
+            "downloads": ([
+                {"label": "Download as a printable page (HTML)", "filename": f"{self.filename}.html",
+                 "mime": "text/html", "content": self.document}] if self.document else []) + [
                 {"label": "Download as Markdown", "filename": f"{self.filename}.md",
                  "mime": "text/markdown", "content": self.markdown},
                 {"label": "Download as JSON (to load back later)", "filename": f"{self.filename}.json",

@@ -20,10 +20,39 @@ def attr(value: object) -> str:
     return str(value).translate(_ATTRIBUTE)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# Markdown: escape only what would change how the text reads, so a document pasted into a wiki stays clean
+# ("One-to-ones", not "One\-to\-ones"). Anywhere in a line: backslash, code, emphasis, links, HTML, table cells,
+# strikethrough, entities; `_` only where it could start or end emphasis (not inside snake_case or a word).
+_MD_INLINE = re.compile(r"([\\`*\[\]<>|])|~|&(?=#?\w+;)|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# At the start of a line: headings, quotes, list markers, numbered lists, setext underlines.
+_MD_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+
+def _md_line(line: str) -> str:
+    escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(0), line)
+    start = _MD_START.match(escaped)
+    if not start:
+        return escaped
+    if start.group(2).isdigit():  # "1. " would start a list: escape the dot, not the number
+        end = start.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return escaped[:start.start(2)] + "\\" + escaped[start.start(2):]
 
 
 def md(value: object) -> str:
-    """Text for Markdown: special characters escaped, line breaks folded, so typed text stays text."""
-    flat = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    """Text for one line of Markdown: line breaks folded, and only what would change its meaning escaped."""
+    return _md_line(" ".join(str(value).split()))
+
+
+def md_block(value: object) -> str:
+    """Typed text over several lines for Markdown: its paragraphs and line breaks kept, each line escaped."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(value).replace("\r\n", "\n").strip()) if p.strip()]
+    return "\n\n".join("\\\n".join(_md_line(" ".join(line.split())) for line in p.splitlines() if line.strip())
+                       for p in paragraphs)
+
+
+def html_block(value: object) -> str:
+    """Typed text over several lines for HTML: escaped, paragraphs as <p>, line breaks as <br>."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(value).replace("\r\n", "\n").strip()) if p.strip()]
+    return "".join("<p>" + "<br>".join(esc(line.strip()) for line in p.splitlines() if line.strip()) + "</p>"
+                   for p in paragraphs)

@@ -60,6 +60,8 @@ def form(org: dict[str, Any]) -> ToolForm:
     )
     fields: list[Any] = [
         Group("Your role", (
+            Field("role.name", "Your name or initials (optional)", width="m", max_length=NAME_LIMIT,
+                  hint="Only needed if you will share the plan, e.g. to add it to your team's agreement."),
             Field("role.hours", "Contracted hours a week", kind="number", width="s", suffix="hours"),
             Field("role.days", "Working days a week", kind="number", width="s", suffix="days", default="5"),
             Field("role.start", "Usual start", kind="time", width="s", default="09:00",

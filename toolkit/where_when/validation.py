@@ -22,6 +22,8 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
     e = Errors()
 
     role = group_of(values, "role")
+    # The name is only carried in the record (the team agreement reads it); the plan itself does not use it.
+    e.take("role.name", text(role.get("name"), label="Your name or initials", max_length=NAME_LIMIT))
     contracted = e.take("role.hours", hours_as_minutes(role.get("hours"), "Contracted hours a week"))
     days = e.take("role.days", whole_number(role.get("days"), "Working days a week", 1, 7))
     start = e.take("role.start", clock(role.get("start"), label="Usual start"))

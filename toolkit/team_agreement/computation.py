@@ -1,0 +1,22 @@
+"""Working out the team's result: the week by day, the findings of every check, and what changed."""
+
+from __future__ import annotations
+
+from .checks import ALL, shared_window
+from .model import DaySummary, Result, Team
+from .revision import compare
+
+
+def compute(team: Team) -> Result:
+    """Pure: no I/O. Saturday and Sunday are shown only when someone works them."""
+    shown = [d for d in range(7) if d < 5 or any(m.works(d) for m in team.members)]
+    days = tuple(
+        DaySummary(d, tuple(m for m in team.members if m.works(d)),
+                   tuple(m for m in team.members if m.places[d] == "office"), shared_window(team, d))
+        for d in shown
+    )
+    findings = tuple(f for check in ALL for f in check(team))
+    changes = None
+    if team.previous is not None:
+        changes = compare(team.previous, team.snapshot, {s.id: s.title for s in team.sections})
+    return Result(team, days, findings, changes, team.snapshot)

@@ -1,0 +1,265 @@
+"""The team agreement for the page, as a printable page, as Markdown for a wiki and as a record that loads back.
+
+Every value a person typed goes through safe.esc / html_block for HTML and safe.md / md_block for Markdown."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .. import records
+from ..forms import fmt_offset
+from ..render import Rendered, table
+from ..safe import attr, esc, html_block, md, md_block
+from .checks import clock, join, window
+from .model import CHANNEL_KINDS, DAYS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member, Result, label
+from .schema import NAME, hours_text
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def _date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def title(result: Result) -> str:
+    return f"Team agreement: {result.team.name}"
+
+
+def status(result: Result) -> str:
+    n, k = len(result.team.members), len(result.findings)
+    return (f"{n} member{'s' if n != 1 else ''}; "
+            + (f"{k} finding{'s' if k != 1 else ''} to discuss." if k else "no findings to discuss."))
+
+
+# ---------------------------------------------------------------- words shared by every format
+
+def _cell(m: Member, d: int, result: Result) -> str:
+    """A member's day, in plain words (our own words and times only: no typed text)."""
+    if not m.works(d):
+        return "Not working"
+    start, end = window(m, result.team)
+    return f"{PLACE_SHORT[m.places[d]]}, {clock(start)} to {clock(end)}"
+
+
+def _who(m: Member, result: Result) -> tuple[str, str]:
+    """Typed (name, role) and our note on their time zone, unescaped."""
+    zone = "" if m.offset == result.team.offset else f"their own time {fmt_offset(m.offset)}"
+    hours = f"{hours_text(m.contracted)} hours a week"
+    return m.role, ", ".join(part for part in (hours, zone) if part)
+
+
+def _day_rows(result: Result) -> list[tuple[str, list[str]]]:
+    team = result.team
+    out = []
+    for s in result.days:
+        desks = "" if team.desks is None else f"{len(s.in_office)} of {team.desks}"
+        shared = f"{clock(s.window[0])} to {clock(s.window[1])}" if s.window else (
+            "No shared time" if len(s.working) > 1 else "Only one person working" if s.working else "No one working")
+        out.append((DAYS[s.day], [str(len(s.working)), str(len(s.in_office)), desks or "Not given", shared]))
+    return out
+
+
+def _rules(result: Result) -> list[str]:
+    team = result.team
+    anchors = join([DAYS[d] for d in team.anchor_days]) or "none"
+    core = f"{clock(team.core[0])} to {clock(team.core[1])}" if team.core else "none"
+    return [f"Anchor days: {anchors}.", f"Minimum days in the office together a week: {team.min_days}.",
+            f"Core hours: {core}.", f"Desks: {team.desks if team.desks is not None else 'not given'}.",
+            f"Times are shown in the team's time zone, {fmt_offset(team.offset)}."]
+
+
+def _triggers(result: Result) -> list[str]:
+    team = result.team
+    return [label(TRIGGERS, t) for t in team.triggers]
+
+
+# ---------------------------------------------------------------- HTML
+
+def _week_table(result: Result) -> str:
+    days = [s.day for s in result.days]
+    rows = []
+    for m in result.team.members:
+        role, note = _who(m, result)
+        first = esc(m.name) + (f'<br><span class="swt-hint">{esc(role)}</span>' if role else "") \
+            + f'<br><span class="swt-hint">{esc(note)}</span>'
+        cells = [f'<span class="swt-place swt-place-{attr(m.places[d])}">{esc(_cell(m, d, result))}</span>'
+                 for d in days]
+        rows.append((first, cells))
+    return table("Where each member usually is, and their hours in the team's time", ("Member", *(DAYS[d] for d in days)),
+                 rows)
+
+
+def _findings_html(result: Result, level: int) -> str:
+    if not result.findings:
+        return ("<p>The checks found nothing to discuss: every rota day has cover, anchor days and desks work, "
+                "and everyone working on a day shares some hours.</p>")
+    h = f"h{level}"
+    return "".join(
+        f'<div class="swt-finding" data-check="{attr(f.check)}"><{h}>{esc(f.title)}</{h}><p>{esc(f.text)}</p>'
+        f"<p><strong>To discuss:</strong> {esc(f.suggestion)}</p></div>"
+        for f in result.findings)
+
+
+def _changes_html(result: Result) -> str:
+    if result.changes is None:
+        return ""
+    before = (result.team.previous or {}).get("agreed") or "the earlier agreement"
+    items = "".join(f"<li>{esc(c.text)}</li>" for c in result.changes) or "<li>Nothing yet.</li>"
+    return f"<h3>What changed since the agreement of {esc(before)}</h3><ul>{items}</ul>"
+
+
+def _agreement_html(result: Result, top: int) -> str:
+    """The agreement itself: the same body on the page (under an h3) and in the printable page (under an h1)."""
+    team = result.team
+    h1, h2 = f"h{top}", f"h{top + 1}"
+    parts = [f"<{h1}>{esc(title(result))}</{h1}>",
+             "<p>" + "<br>".join(esc(line) for line in (
+                 f"Agreed on {_date(team.agreed)}" + (f", with {team.manager} as manager" if team.manager else "") + ".",
+                 f"Next review by {_date(team.review)}"
+                 + (" (three months after it was agreed)." if not team.review_given else "."))) + "</p>"]
+    parts.append(f"<{h2}>The rules we work within</{h2}><ul>" + "".join(f"<li>{esc(r)}</li>" for r in _rules(result))
+                 + "</ul>")
+    parts.append(f"<{h2}>Our week</{h2}>" + _week_table(result))
+    channels = [(esc(label(CHANNEL_KINDS, k)), [esc(team.channels[k][0]) or "Not agreed yet",
+                                               esc(team.channels[k][1]) or "Not agreed yet"]) for k, _ in CHANNEL_KINDS]
+    parts.append(f"<{h2}>Which channel for what</{h2}>"
+                 + table("Channels and the answer each can expect", ("For", "Channel", "Answer within"), channels))
+    if team.meetings:
+        parts.append(f"<{h2}>Regular meetings</{h2}><ul>" + "".join(
+            f"<li>{esc(mt.name)}: {DAYS[mt.day]}, {clock(mt.start)} to {clock(mt.end)}, "
+            f"{esc(label(MEETING_MODES, mt.mode).lower())}</li>" for mt in team.meetings) + "</ul>")
+    if team.rotas:
+        parts.append(f"<{h2}>Rotas</{h2}><ul>" + "".join(
+            f"<li>{esc(r.name)}: {esc(join([DAYS[d] for d in r.days]))}; "
+            f"{esc(label(ROTA_PLACES, r.place).lower())}, {r.people} a day; covered by "
+            f"{esc(join([m.name for m in team.members if r.name in m.rotas]) or 'no one yet')}</li>"
+            for r in team.rotas) + "</ul>")
+    for s in team.sections:
+        agreed = team.agreed_text.get(s.id, "")
+        parts.append(f"<{h2}>{esc(s.title)}</{h2}>"
+                     + (html_block(agreed) if agreed else "<p><em>Not agreed yet.</em></p>")
+                     + f'<p class="swt-hint">What good looks like: {esc(s.good)}</p>')
+    parts.append(f"<{h2}>Findings still open</{h2}>" + _findings_html(result, top + 2))
+    triggers = _triggers(result) + ([team.other_triggers] if team.other_triggers else [])
+    parts.append(f"<{h2}>Reviewing this agreement</{h2}><p>{esc(f'We review it by {_date(team.review)}.')}"
+                 + (" We also review it when:</p><ul>" + "".join(f"<li>{esc(t)}</li>" for t in triggers) + "</ul>"
+                    if triggers else "</p>"))
+    signs = [(esc(m.name), ["", ""]) for m in team.members]
+    parts.append(f"<{h2}>Signed</{h2}>" + table("Each member signs and dates", ("Name", "Signature", "Date"), signs))
+    return "".join(parts)
+
+
+def html(result: Result) -> str:
+    team = result.team
+    k = len(result.findings)
+    parts = [
+        f'<p class="swt-headline"><strong>{len(team.members)}</strong> member{"s" if len(team.members) != 1 else ""}, '
+        f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {_date(team.review)}.</p>',
+        "<h3>The team's week</h3>" + _week_table(result),
+        "<h3>Each day</h3>" + table("People working, in the office, desks and the time everyone shares, each day",
+                                    ("Day", "Working", "In the office", "Desks used", "Everyone available"),
+                                    _day_rows(result)),
+        "<h3>What to talk about</h3>" + _findings_html(result, 4),
+        _changes_html(result),
+        '<div class="swt-record swt-agreement">' + _agreement_html(result, 3) + "</div>",
+    ]
+    return "".join(parts)
+
+
+_PRINT_STYLE = (
+    "@page{size:A4;margin:16mm}body{font:11pt/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#111;"
+    "max-width:46em;margin:1.5em auto;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.4em;"
+    "break-after:avoid}table{border-collapse:collapse;width:100%;margin:.5em 0;break-inside:auto}"
+    "th,td{border:1px solid #888;padding:.3em .45em;text-align:left;vertical-align:top}tr{break-inside:avoid}"
+    "caption{text-align:left;font-style:italic;padding-bottom:.3em}.swt-hint{color:#444;font-size:.92em}"
+    ".swt-finding{border-left:4px solid #888;padding-left:.7em;margin:.6em 0;break-inside:avoid}"
+    "td[data-label=Signature]{height:2.2em;width:45%}"
+)
+
+
+def document(result: Result) -> str:
+    """A whole printable page: the agreement on clean A4, opened from the downloaded file with no site around it."""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(title(result))}</title>'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{_PRINT_STYLE}</style>'
+            f"</head><body>{_agreement_html(result, 1)}</body></html>")
+
+
+# ---------------------------------------------------------------- Markdown
+
+def _md_table(headings: tuple[str, ...], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)] + [
+        "| " + " | ".join(cell or " " for cell in row) + " |" for row in rows] + [""]
+
+
+def markdown(result: Result) -> str:
+    team = result.team
+    out = [f"# {md(title(result))}", "",
+           f"Agreed on {_date(team.agreed)}" + (f", with {md(team.manager)} as manager" if team.manager else "") + ".",
+           f"Next review by {_date(team.review)}.", "", "## The rules we work within", ""]
+    out += [f"- {r}" for r in _rules(result)] + ["", "## Our week", ""]
+    days = [s.day for s in result.days]
+    out += _md_table(("Member", *(DAYS[d] for d in days)), [
+        [md(m.name) + (f" ({md(m.role)})" if m.role else "")] + [_cell(m, d, result) for d in days]
+        for m in team.members])
+    out += ["## Each day", ""] + _md_table(("Day", "Working", "In the office", "Desks used", "Everyone available"),
+                                           [[first, *cells] for first, cells in _day_rows(result)])
+    out += ["## Which channel for what", ""] + _md_table(("For", "Channel", "Answer within"), [
+        [label(CHANNEL_KINDS, k), md(team.channels[k][0]) or "Not agreed yet", md(team.channels[k][1]) or "Not agreed yet"]
+        for k, _ in CHANNEL_KINDS])
+    if team.meetings:
+        out += ["## Regular meetings", ""] + [
+            f"- {md(mt.name)}: {DAYS[mt.day]}, {clock(mt.start)} to {clock(mt.end)}, "
+            f"{label(MEETING_MODES, mt.mode).lower()}" for mt in team.meetings] + [""]
+    if team.rotas:
+        out += ["## Rotas", ""] + [
+            f"- {md(r.name)}: {join([DAYS[d] for d in r.days])}; {label(ROTA_PLACES, r.place).lower()}, "
+            f"{r.people} a day; covered by {md(join([m.name for m in team.members if r.name in m.rotas]) or 'no one yet')}"
+            for r in team.rotas] + [""]
+    for s in team.sections:
+        agreed = team.agreed_text.get(s.id, "")
+        out += [f"## {md(s.title)}", "", md_block(agreed) if agreed else "*Not agreed yet.*", "",
+                f"*What good looks like: {md(s.good)}*", ""]
+    out += ["## Findings still open", ""]
+    out += [f"- **{md(f.title)}.** {md(f.text)} To discuss: {md(f.suggestion)}" for f in result.findings] or [
+        "None: every check passed."]
+    out.append("")
+    if result.changes is not None:
+        before = (team.previous or {}).get("agreed") or "the earlier agreement"
+        out += [f"## What changed since the agreement of {md(before)}", ""]
+        out += [f"- {md(c.text)}" for c in result.changes] or ["- Nothing yet."]
+        out.append("")
+    triggers = _triggers(result) + ([md(team.other_triggers)] if team.other_triggers else [])
+    out += ["## Reviewing this agreement", "", f"We review it by {_date(team.review)}."
+            + (" We also review it when:" if triggers else ""), ""] + [f"- {t}" for t in triggers] + [""]
+    out += ["## Signed", ""] + _md_table(("Name", "Signature", "Date"), [[md(m.name), "", ""] for m in team.members])
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- the record
+
+def summary(result: Result) -> dict[str, Any]:
+    """What was worked out, as data: a reader of the JSON gets the findings without parsing sentences."""
+    return {
+        "agreed": result.team.agreed.isoformat(),
+        "review": result.team.review.isoformat(),
+        "days": [{"day": DAYS[s.day], "working": [m.name for m in s.working], "in_office": [m.name for m in s.in_office],
+                  "everyone_available": [clock(s.window[0]), clock(s.window[1])] if s.window else None}
+                 for s in result.days],
+        "findings": [{"check": f.check, "title": f.title, "text": f.text, "suggestion": f.suggestion,
+                      "people": list(f.people), "days": list(f.days)} for f in result.findings],
+    }
+
+
+def render(result: Result, values: dict[str, Any]) -> Rendered:
+    return Rendered(
+        html=html(result),
+        markdown=markdown(result),
+        # The earlier agreement is not part of what was typed: loading this record back makes it the earlier one.
+        record=records.make(NAME, title(result), {k: v for k, v in values.items() if k != "previous"},
+                            summary(result)),
+        filename="team-agreement",
+        status=status(result),
+        document=document(result),
+    )

@@ -1,0 +1,157 @@
+"""The team agreement's form, declared once: the page renders it, the example fills it, a planner file adds to it."""
+
+from __future__ import annotations
+
+import functools
+import json
+import tomllib
+from typing import Any
+
+from .. import org as org_settings
+from .. import records, templates
+from ..forms import Field, Group, Repeat, ToolForm, fmt_number
+from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
+                    Section)
+
+NAME = "team_agreement"
+EXAMPLE = "examples/team_agreement.json"
+SECTIONS = "team_agreement/sections.toml"
+MAX_MEMBERS = 30
+MAX_ROTAS = 10
+MAX_MEETINGS = 15
+NAME_LIMIT = 60
+SHORT_LIMIT = 80
+AGREED_LIMIT = 1500  # one section of the agreement: a few short paragraphs
+
+
+def policy(org: dict[str, Any]) -> dict[str, Any]:
+    """The organisation's anchor days, core hours and minimum days together, as the form's defaults (text)."""
+    p = org.get("policy") if isinstance(org.get("policy"), dict) else {}
+    names = {d.lower(): d for d in DAYS}
+    raw_days = p.get("anchor_days") if isinstance(p.get("anchor_days"), list) else []
+    core = p.get("core_hours") if isinstance(p.get("core_hours"), dict) else {}
+    min_days = p.get("min_days_together")
+    return {
+        "anchor_days": [names[d.strip().lower()] for d in raw_days if isinstance(d, str) and d.strip().lower() in names],
+        "core_start": core.get("start") if isinstance(core.get("start"), str) else "",
+        "core_end": core.get("end") if isinstance(core.get("end"), str) else "",
+        "min_days": str(min_days) if isinstance(min_days, int) and not isinstance(min_days, bool) else "0",
+    }
+
+
+def sections(org: dict[str, Any]) -> tuple[Section, ...]:
+    """The ways-of-working sections an organisation words in templates/team_agreement/sections.toml."""
+    return _sections(templates.read(SECTIONS), json.dumps(org, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=8)
+def _sections(source: str, org_json: str) -> tuple[Section, ...]:
+    org = json.loads(org_json)
+    out = []
+    for raw in tomllib.loads(source)["section"]:
+        out.append(Section(raw["id"], *(org_settings.fill(raw[k].strip(), org) for k in ("title", "questions", "good"))))
+    return tuple(out)
+
+
+def form(org: dict[str, Any]) -> ToolForm:
+    rules = policy(org)
+    member = (
+        Field("name", "Name or initials", width="m", max_length=NAME_LIMIT),
+        Field("role", "Role (optional)", width="m", max_length=SHORT_LIMIT),
+        Field("hours", "Contracted hours a week", kind="number", width="s", suffix="hours"),
+        Field("start", "Usual start", kind="time", width="s", default="09:00", hint="Their own local time."),
+        Field("finish", "Usual finish", kind="time", width="s", default="17:00"),
+        Field("timezone", "Time zone (difference from UTC, optional)", width="s", max_length=12,
+              hint="Only if it differs from the team's, e.g. +5:30 or -5."),
+        *(Field(key, day, kind="select", options=PLACES, default="office" if i < 5 else "off")
+          for i, (key, day) in enumerate(zip(DAY_KEYS, DAYS))),
+        Field("rotas", "Rotas they can cover (optional)", width="l", max_length=200,
+              hint="The rotas' names as listed below, separated by commas, e.g. “Phones, Front desk”."),
+    )
+    rota = (
+        Field("name", "Rota", width="m", max_length=SHORT_LIMIT, hint="e.g. “Phones”, “Front desk”, “On call”."),
+        Field("days", "Days it runs", kind="checkboxes", options=DAY_OPTIONS,
+              default=[d for d in DAYS[:5]]),
+        Field("place", "What it needs", kind="select", options=ROTA_PLACES, default="office"),
+        Field("people", "People needed each day", kind="number", width="s", default="1"),
+    )
+    meeting = (
+        Field("name", "Meeting", width="m", max_length=SHORT_LIMIT, hint="e.g. “Weekly team meeting”."),
+        Field("day", "Day", kind="select", options=DAY_OPTIONS, default="Tuesday"),
+        Field("start", "From", kind="time", width="s", hint="The team's time, e.g. 10:00."),
+        Field("end", "To", kind="time", width="s"),
+        Field("mode", "How people take part", kind="select", options=MEETING_MODES, default="hybrid"),
+    )
+    channels = tuple(
+        field
+        for kind, text_ in CHANNEL_KINDS
+        for field in (
+            Field(f"channels.{kind}.channel", f"{text_}: which channel", width="m", max_length=SHORT_LIMIT),
+            Field(f"channels.{kind}.response", f"{text_}: the answer we expect within", width="m",
+                  max_length=SHORT_LIMIT),
+        )
+    )
+    fields: list[Any] = [
+        Group("Your team", (
+            Field("team.name", "Team name", width="l", max_length=SHORT_LIMIT),
+            Field("team.manager", "Manager (optional)", width="m", max_length=NAME_LIMIT),
+            Field("team.agreed", "Date agreed", kind="date", width="s",
+                  hint="e.g. 2026-12-01 or 1/12/2026. Leave empty for today."),
+            Field("team.review", "Review date", kind="date", width="s",
+                  hint="Leave empty for three months after the date agreed."),
+            Field("team.triggers", "Also review the agreement when", kind="checkboxes", options=TRIGGERS,
+                  default=[v for v, _ in TRIGGERS]),
+            Field("team.other_triggers", "Anything else that would make you review it (optional)",
+                  kind="textarea", max_length=300, hint="e.g. “a new service”, “the office move in spring”."),
+            Field("team.timezone", "The team's time zone (difference from UTC)", width="s", default="+0",
+                  max_length=12, hint="All times in the result are shown in it, e.g. +0 for the UK in winter."),
+        )),
+        Group("The rules you work within", (
+            Field("rules.anchor_days", "Anchor days (the team is together in the office)", kind="checkboxes",
+                  options=DAY_OPTIONS, default=rules["anchor_days"]),
+            Field("rules.min_days", "Minimum days in the office together a week", kind="number", width="s",
+                  suffix="days", default=rules["min_days"]),
+            Field("rules.core_start", "Core hours start", kind="time", width="s", default=rules["core_start"],
+                  hint="Leave both core hours empty if there are none."),
+            Field("rules.core_end", "Core hours end", kind="time", width="s", default=rules["core_end"]),
+            Field("rules.desks", "Desks the team can use in the office (optional)", kind="number", width="s",
+                  suffix="desks"),
+        ), hint="Filled in from your organisation's policy; change them to what applies to your team."),
+        Repeat("members", "Who is in the team", "member", member, min_rows=1, max_rows=MAX_MEMBERS,
+               import_label="Add members from planner files (JSON)",
+               hint="One row each, with where they usually are each day and their usual hours. Anyone who used "
+                    "the where & when planner can bring its JSON download: it fills their row."),
+        Repeat("rotas", "Rotas the team covers", "rota", rota, min_rows=0, max_rows=MAX_ROTAS,
+               hint="Work someone must always be there for: phones, a front desk, a lab, being on call."),
+        Repeat("meetings", "Regular team meetings", "meeting", meeting, min_rows=0, max_rows=MAX_MEETINGS,
+               hint="The meetings everyone is expected at."),
+        Group("Which channel for what", channels,
+              hint="For each kind of message: which channel (chat, email, phone, a ticket) and how quickly "
+                   "people can expect an answer."),
+        Group("How you will work together", tuple(
+            Field(f"ways.{s.id}", s.title, kind="textarea", max_length=AGREED_LIMIT, hint=s.questions)
+            for s in sections(org)
+        ), hint="Write what the team agrees, in its own words. The questions under each are there to start "
+                "the conversation."),
+        # The agreement this one revises, when a saved one was loaded: the result says what changed.
+        Field("previous", "", kind="carried"),
+    ]
+    return ToolForm(
+        tool=NAME,
+        draft_key=NAME,
+        fields=fields,
+        result_heading="Your team agreement",
+        result_placeholder="Fill in your team and its members, or try the example: the week, the checks and "
+                           "the agreement appear here.",
+        example=example(),
+        import_limit=records.MAX_CHARS,
+    )
+
+
+def example() -> dict[str, Any]:
+    """A realistic team of eight, kept as data in templates/examples/ so an organisation can replace it."""
+    return json.loads(templates.read(EXAMPLE))
+
+
+def hours_text(minutes: int) -> str:
+    return fmt_number(minutes / 60)
