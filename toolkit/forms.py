@@ -232,7 +232,7 @@ def _render_repeat(r: Repeat) -> str:
         importer = (
             f'<label class="md-button" for="{attr(iid)}">{esc(r.import_label)}</label>'
             f'<input type="file" id="{attr(iid)}" class="swt-file" accept=".json,application/json" multiple '
-            f'data-row-import="{attr(r.name)}" aria-describedby="{attr(iid)}-error">'
+            f'name="{attr(f"import.{r.name}")}" data-row-import="{attr(r.name)}" aria-describedby="{attr(iid)}-error">'
             + _error_slot(f"import.{r.name}")
         )
     return (

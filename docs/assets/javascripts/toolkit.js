@@ -245,6 +245,17 @@
     }
   }
 
+  // Back to the form as the page gave it: fields at their defaults, repeats at their fewest rows, nothing carried.
+  function emptyForm(form) {
+    form.reset();
+    for (const el of form.querySelectorAll("[data-carried]")) el.value = "";
+    for (const repeat of form.querySelectorAll("[data-repeat]")) setRowCount(repeat, 0);
+  }
+
+  function isBlankRow(row) {
+    return [...row.querySelectorAll('input[type="text"], textarea')].every((el) => !el.value.trim());
+  }
+
   function fixedValues(form) {
     const fixed = {};
     for (const el of form.querySelectorAll("[data-fixed]")) fixed[el.name] = el.value;
@@ -531,10 +542,9 @@
         changed();
       } else if (button.dataset.toolAction === "clear") {
         localStorage.removeItem(key);
-        form.reset();
+        emptyForm(form);
         showAll = false;
         for (const el of form.querySelectorAll("[data-reached]")) delete el.dataset.reached;
-        for (const repeat of form.querySelectorAll("[data-repeat]")) setRowCount(repeat, 0);
         recompute();
         setStatus(root, "Cleared. Nothing you typed is kept in this browser any more.");
       } else if (button.dataset.toolAction === "example") {
@@ -555,12 +565,44 @@
       const reply = JSON.parse(answer.result);
       importErrors = reply.ok ? [] : reply.errors;
       if (!reply.ok) return showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
+      emptyForm(form); // a loaded record replaces what was there, it is not merged into it
       fill(form, reply.values);
       showAll = true;
       writeDraft(key, serialise(form));
       await recompute({ focusErrors: true });
       setStatus(root, `Loaded ${file.name}.`);
     });
+    for (const input of form.querySelectorAll("[data-row-import]")) {
+      input.addEventListener("change", () => importRows(input));
+    }
+
+    // Rows from other tools' records (the team agreement takes members from planner files). Blank rows give
+    // way to them; every file is either added or named with the reason it was not.
+    async function importRows(input) {
+      const chosen = [...input.files];
+      input.value = "";
+      if (!chosen.length) return;
+      const repeat = form.querySelector(`[data-repeat="${CSS.escape(input.dataset.rowImport)}"]`);
+      const limit = Number(form.dataset.importLimit);
+      const files = await Promise.all(chosen.map(async (file) => ({
+        name: file.name, text: file.size > limit * 4 ? "x".repeat(limit + 1) : await file.text() })));
+      const values = serialise(form);
+      const kept = (getPath(values, repeat.dataset.repeat) || []).filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
+      const answer = await ask({ tool: form.dataset.tool, action: "import_rows", repeat: repeat.dataset.repeat,
+        files, count: kept.length });
+      if (answer.error) return;
+      const reply = JSON.parse(answer.result);
+      const field = `import.${repeat.dataset.repeat}`;
+      importErrors = [...importErrors.filter((e) => e.field !== field), ...(reply.errors || [])];
+      if (reply.rows && reply.rows.length) {
+        setPath(values, repeat.dataset.repeat, [...kept, ...reply.rows]);
+        fill(form, values);
+        showAll = true;
+        writeDraft(key, serialise(form));
+      }
+      await recompute({ focusErrors: Boolean(reply.errors && reply.errors.length) });
+      setStatus(root, (reply.notes || []).join(" ") || "No rows were added.");
+    }
     recompute();
   }
 
