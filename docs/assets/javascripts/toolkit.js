@@ -252,8 +252,9 @@
     for (const repeat of form.querySelectorAll("[data-repeat]")) setRowCount(repeat, 0);
   }
 
+  // A row nobody has typed in: every text as the page gave it (a usual start of 09:00 is the page's, not theirs).
   function isBlankRow(row) {
-    return [...row.querySelectorAll('input[type="text"], textarea')].every((el) => !el.value.trim());
+    return [...row.querySelectorAll('input[type="text"], textarea')].every((el) => el.value.trim() === el.defaultValue);
   }
 
   function fixedValues(form) {
@@ -284,7 +285,7 @@
       row.querySelector('[data-row-action="down"]').disabled = i === rows.length - 1;
       row.querySelector('[data-row-action="remove"]').disabled = rows.length <= Number(repeat.dataset.min);
     });
-    repeat.querySelector(':scope > [data-row-action="add"]').disabled = rows.length >= Number(repeat.dataset.max);
+    repeat.querySelector(':scope > .swt-repeat-actions > [data-row-action="add"]').disabled = rows.length >= Number(repeat.dataset.max);
   }
 
   function addRow(repeat) {
