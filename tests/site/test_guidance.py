@@ -290,3 +290,14 @@ def test_the_sources_page_names_every_seed_and_public_source(site_dir):
     assert [t for t in SEED_TITLES.values() if t not in text] == []
     assert "Kathleen Furore" in text
     assert [u for u in PUBLIC_SOURCES if not any(h.startswith(u) for h in parsed.hrefs)] == []
+
+
+def test_the_teams_guide_the_checklists_and_the_planner_lead_to_the_team_agreement_drafter(site_dir):
+    target = "tools/team-agreement/index.html"
+    for src in ("teams/index.md", "teams/hybrid-meetings.md", "tools/where-when.md", "index.md"):
+        assert target in link_targets(site_dir, src), f"{src} does not link to the drafter"
+    start = checklist.load("team-agreement-start")
+    assert any("team agreement drafter" in item.text for item in start.items())
+    page = " ".join(" ".join(article(site_dir, "tools/team-agreement.md").text).split())
+    for step in ("Who comes", "How long", "What to bring", "Add members from planner files"):
+        assert step in page
