@@ -15,6 +15,10 @@ TOOLS = {"checklist": "toolkit.checklist", "where_when": "toolkit.where_when",
          "team_agreement": "toolkit.team_agreement"}
 
 
+# A form's values nest a few levels (channels.urgent.channel inside values inside the request).
+REQUEST_DEPTH = 12
+
+
 def tool_module(name: str) -> Any:
     """The module behind a tool name; KeyError for a name the toolkit does not have."""
     return importlib.import_module(TOOLS[name])
@@ -23,7 +27,13 @@ def tool_module(name: str) -> Any:
 def handle(request_json: str) -> str:
     """Answer one request `{tool, action, values, context, fixed|text}` with a JSON string; never raises."""
     try:
-        answer = _dispatch(json.loads(request_json))
+        # Strict both ways: the page's JSON.parse refuses NaN and Infinity, so they never go out, and a
+        # request nested too deep is refused before parsing could overflow the stack.
+        try:
+            request = records.strict_json(request_json, max_depth=REQUEST_DEPTH)
+        except records.NotStrictJSON as exc:
+            return json.dumps(_errors([FieldError("", f"The form sent something this page cannot read: {exc}.")]))
+        return json.dumps(_dispatch(request), ensure_ascii=False, allow_nan=False)
     except Exception:  # a bug of ours: say so plainly, keep the details for the console
         import traceback  # only on failure: every import costs boot time in the browser
 
@@ -37,7 +47,7 @@ def _errors(errors: list[FieldError]) -> dict[str, Any]:
 
 
 def _dispatch(request: Any) -> dict[str, Any]:
-    if not isinstance(request, dict) or request.get("tool") not in TOOLS:
+    if not isinstance(request, dict) or not isinstance(request.get("tool"), str) or request["tool"] not in TOOLS:
         return _errors([FieldError("", "This page asked for a tool the toolkit does not have.")])
     tool = tool_module(request["tool"])
     action = request.get("action", "compute")

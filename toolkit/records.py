@@ -19,6 +19,52 @@ MAX_STRING = 5_000
 IMPORT = "import"  # the field name errors about an imported file are shown beside
 
 
+class NotStrictJSON(ValueError):
+    """JSON that parses somewhere but not here: too deep, or holding NaN, Infinity or a number out of range."""
+
+
+def _too_deep(text: str, limit: int) -> bool:
+    """Whether brackets outside strings nest deeper than `limit`: checked before parsing, because parsing a file
+    nested thousands deep overflows the stack of Python in the browser, which kills it until the page reloads."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
+def _no_constant(name: str) -> Any:
+    raise NotStrictJSON(f"it holds {name}, which is not a number JSON allows")
+
+
+def _finite(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise NotStrictJSON(f"it holds the number {literal[:20]}, which is too large")
+    return value
+
+
+def strict_json(text: str, max_depth: int = MAX_DEPTH + 4) -> Any:
+    """Parse JSON as the standard says it: no NaN or Infinity, no number too large for a float, and not nested
+    deeper than `max_depth`. Raises NotStrictJSON (with the reason in words) or ValueError."""
+    if _too_deep(text, max_depth):
+        raise NotStrictJSON("it is nested too deeply")
+    return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+
+
 def make(tool: str, title: str, values: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
     """The downloadable record: what was typed (to load back) and what was worked out (to read)."""
     return {"format": FORMAT, "version": VERSION, "tool": tool, "title": title, "values": values, "result": result}
@@ -49,11 +95,11 @@ def open_record(text: Any, tool: str) -> dict[str, Any] | str:
     if len(text) > MAX_CHARS:
         return bad(f"The file is too large to be a saved record ({len(text):,} characters; the limit is {MAX_CHARS:,}).")
     try:
-        data = json.loads(text)
+        data = strict_json(text)
+    except NotStrictJSON as exc:
+        return bad(f"The file is not a saved record: {exc}.")
     except ValueError:
         return bad("The file is not a saved record: it is not valid JSON.")
-    except RecursionError:
-        return bad("The record cannot be loaded: it is nested too deeply.")
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
         return bad("The file is not a record saved by this toolkit.")
     version = data.get("version")
