@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,7 +216,7 @@ def measure(site: Path, runs: int) -> dict:
         planner = planner_values(site)
         if planner is not None:
             page.goto(server.url + PLANNER)
-            page.evaluate("v => localStorage.setItem('swt:v1:where_when', JSON.stringify(v))", planner)
+            page.evaluate("v => localStorage.setItem(`swt:v2:${new URL('../../', location).pathname}:where_when`, JSON.stringify({version: 2, values: v}))", planner)
             page.reload()
             page.evaluate(MARK, "swt:result")
             rows = page.evaluate("document.querySelectorAll('[data-repeat=activities] [data-row]').length")
@@ -223,7 +225,7 @@ def measure(site: Path, runs: int) -> dict:
         team = team_values(site)
         if team is not None:
             page.goto(server.url + TEAM)
-            page.evaluate("v => localStorage.setItem('swt:v1:team_agreement', JSON.stringify(v))", team)
+            page.evaluate("v => localStorage.setItem(`swt:v2:${new URL('../../', location).pathname}:team_agreement`, JSON.stringify({version: 2, values: v}))", team)
             page.reload()
             page.evaluate(MARK, "swt:result")
             recompute["team_rows"] = [page.evaluate("document.querySelectorAll('[data-repeat=members] [data-row]').length")]
@@ -245,10 +247,8 @@ def example_values(site: Path, path: str) -> dict | None:
     if not page.exists():
         return None
     html = page.read_text(encoding="utf-8")
-    start = html.find("data-tool-example>")
-    if start < 0:
-        return None
-    return json.loads(html[start + len("data-tool-example>"):html.find("</script>", start)].replace("<\\/", "</"))
+    found = re.search(r"data-example='([^']*)'", html)
+    return json.loads(unescape(found.group(1))) if found else None
 
 
 def team_values(site: Path) -> dict | None:

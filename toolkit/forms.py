@@ -102,16 +102,19 @@ def render_tool(form: ToolForm) -> str:
     fields = "".join(_render(item, item_prefix="") for item in form.fields)
     example = ""
     if form.example is not None:
-        example = (
-            f'<script type="application/json" data-tool-example>{_json_for_script(form.example)}</script>'
-            '<button type="button" class="md-button" data-tool-action="example">Try an example</button>'
-        )
+        # An attribute, not a <script type="application/json"> block: after Material's instant navigation such
+        # a block could be read as null (issue 13), an attribute is plain page data wherever the page came from.
+        example = (f'<button type="button" class="md-button" data-tool-action="example" '
+                   f"data-example='{attr(json.dumps(form.example, sort_keys=True))}'>Try an example</button>")
     import_id = f"import-{form.draft_key}".replace(":", "-")
     return (
         f'<div class="swt-tool" data-tool-root>'
-        '<div class="swt-boot" data-tool-boot role="status" aria-live="polite">'
+        '<div class="swt-boot" data-tool-boot>'
         '<progress max="100" value="0" aria-hidden="true" data-boot-bar></progress> '
-        '<span data-boot-text>The calculator is loading. You can start filling in the form.</span></div>'
+        '<span data-boot-text aria-hidden="true">The calculator is loading. You can start filling in the form.</span>'
+        # Screen readers hear each stage once and the percentage in quarters; the visible text follows the bar.
+        '<span class="swt-sr" data-boot-live role="status" aria-live="polite"></span>'
+        '<span data-boot-actions></span></div>'
         '<div class="swt-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
         '<h2>There is a problem</h2><ul></ul></div>'
         f'<form class="swt-form" data-tool="{attr(form.tool)}" data-draft-key="{attr(form.draft_key)}" '
@@ -126,8 +129,10 @@ def render_tool(form: ToolForm) -> str:
         f'data-tool-import aria-describedby="{attr(import_id)}-error">'
         f'<p class="swt-field-error" id="{attr(import_id)}-error" data-error-for="import" hidden></p>'
         "</div>"
-        '<p class="swt-saved" data-screen-only>What you type is kept in this browser only, so you can come back to it. '
-        "Nothing is sent anywhere.</p>"
+        # Undo after the example, Clear or a loaded file replaced what was typed; drafts that could not be kept.
+        '<div class="swt-notice" data-notice role="status" aria-live="polite" data-screen-only hidden></div>'
+        '<p class="swt-saved" data-screen-only data-draft-note>What you type is kept in this browser only, so you '
+        "can come back to it. Nothing is sent anywhere.</p>"
         "</form>"
         f'<section class="swt-result" data-tool-result aria-labelledby="{attr(import_id)}-result-h">'
         f'<h2 id="{attr(import_id)}-result-h">{esc(form.result_heading)}</h2>'
@@ -136,11 +141,6 @@ def render_tool(form: ToolForm) -> str:
         '<div class="swt-downloads" data-downloads data-screen-only></div>'
         "</section></div>"
     )
-
-
-def _json_for_script(data: Any) -> str:
-    # "</" could close the script element early; JSON allows the escaped form.
-    return json.dumps(data, sort_keys=True).replace("</", "<\\/")
 
 
 def _render(item: Any, item_prefix: str) -> str:

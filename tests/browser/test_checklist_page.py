@@ -161,7 +161,7 @@ def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page,
     first = items()[0]
     page.get_by_label(first.text, exact=True).check()
     boot = page.locator("[data-tool-boot]")
-    boot.locator("text=could not start").wait_for(timeout=60_000)
+    boot.locator("[data-boot-text]", has_text="could not start").wait_for(timeout=60_000)
     assert "Everything you type is still kept in this browser" in boot.inner_text()
     page.reload()
     assert page.get_by_label(first.text, exact=True).is_checked()
@@ -178,7 +178,7 @@ def test_a_toolkit_wheel_that_does_not_match_the_lockfile_is_refused_plainly(pag
     page.route("**/smart_working_toolkit-*.whl", lambda route: route.fulfill(status=200, body=buffer.getvalue()))
     page.goto(server.url + PAGE)
     boot = page.locator("[data-tool-boot]")
-    boot.locator("text=could not start").wait_for(timeout=60_000)
+    boot.locator("[data-boot-text]", has_text="could not start").wait_for(timeout=60_000)
     assert "Everything you type is still kept in this browser" in boot.inner_text()
     page.watch.errors.clear()  # the browser logs the refused download itself
 

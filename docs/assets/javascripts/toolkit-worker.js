@@ -68,9 +68,17 @@ function progress(stage, fraction = 0) {
 async function downloadToolkit(boot) {
   const { file_name: name, sha256 } = (await boot).toolkit;
   const digest = btoa(String.fromCharCode(...sha256.match(/../g).map((pair) => parseInt(pair, 16))));
-  const response = await plainFetch(new URL(name, INDEX_URL), { integrity: `sha256-${digest}` });
-  if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+  let response;
+  try {
+    response = await plainFetch(new URL(name, INDEX_URL), { integrity: `sha256-${digest}` });
+    if (!response.ok) throw new Error(`could not download ${name} (HTTP ${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    if (response && !response.ok) throw error;
+    // fetch says only "Failed to fetch" when the bytes do not match the published hash or the connection drops.
+    throw new Error(`the toolkit's file ${name} did not arrive intact: the connection dropped, or the file on ` +
+      "the site is damaged or from another version of it");
+  }
 }
 
 async function boot() {
@@ -99,8 +107,15 @@ async function boot() {
   return handle;
 }
 
+// A failure in words a reader can act on; the browser's own wording for a dropped connection says little.
 function fail(reason) {
-  self.postMessage({ type: "failed", message: String((reason && reason.message) || reason) });
+  let message = String((reason && reason.message) || reason);
+  if (/failed to fetch|network ?error|load failed|networkerror/i.test(message)) {
+    message = "the connection dropped while Python's files were downloading";
+  } else if (reason instanceof WebAssembly.CompileError || /wasm|webassembly/i.test(message)) {
+    message = `Python's WebAssembly did not arrive whole or could not be compiled (${message})`;
+  }
+  self.postMessage({ type: "failed", message });
 }
 
 const ready = boot();

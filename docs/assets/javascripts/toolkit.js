@@ -4,7 +4,15 @@
 (() => {
   "use strict";
   const ASSETS = new URL("../", document.currentScript.src); // .../assets/, wherever the site is hosted
-  const DRAFT_PREFIX = "swt:v1:";
+  // Drafts are kept per site and per tool: two copies of the toolkit on one host (/smart-working/ and /pilot/)
+  // never share or clear each other's. Version 2 stores {version, saved, values}; version 1 (values only, keyed
+  // without the site's path) is moved over once, by the first site that finds it.
+  const SITE_PATH = new URL("../", ASSETS).pathname;
+  const DRAFT_PREFIX = `swt:v2:${SITE_PATH}:`;
+  const OLD_DRAFT_PREFIX = "swt:v1:";
+  const RECORD_FORMAT = { format: "smart-working-toolkit", version: 1 }; // as toolkit/records.py writes them
+  // A boot that shows no progress for this long has stalled (a dropped connection leaves a download hanging).
+  const STALL_MS = { download: 30000, start: 90000, toolkit: 60000 };
 
   // ------------------------------------------------------------ one worker for the whole visit
   // Kept at module level: Material's instant navigation swaps pages without reloading this script.
@@ -51,8 +59,19 @@
     };
   }
 
+  let watchdog = null;
+  let lastProgress = 0;
+
   function startWorker() {
     if (worker) return;
+    lastProgress = performance.now();
+    watchdog = setInterval(() => {
+      if (boot.ready || boot.failed) return clearInterval(watchdog);
+      if (performance.now() - lastProgress > STALL_MS[boot.stage]) {
+        bootFailed(boot.stage === "download" ? "the download stopped part of the way through"
+          : "Python took too long to start");
+      }
+    }, 1000);
     try {
       worker = new RealWorker(new URL("javascripts/toolkit-worker.js", ASSETS), { type: "module" });
     } catch (error) {
@@ -62,13 +81,17 @@
     compileForWorker(worker);
     performance.mark("swt:boot-start");
     worker.onmessage = ({ data }) => {
-      if (data.type === "progress") Object.assign(boot, { stage: data.stage, percent: data.percent });
+      if (data.type === "progress") {
+        lastProgress = performance.now();
+        if (data.stage !== "ready") Object.assign(boot, { stage: data.stage, percent: data.percent });
+      }
       else if (data.type === "ready") {
         Object.assign(boot, { ready: true, percent: 100 });
         performance.mark("swt:boot-ready");
         rememberPython();
         pythonSettled();
         window.__swtBootTimings = data.timings; // read by the benchmark
+        document.dispatchEvent(new CustomEvent("swt:python-ready")); // forms filled meanwhile get their result
       }
       else if (data.type === "failed") return bootFailed(data.message);
       else if (pending.has(data.id)) {
@@ -123,10 +146,22 @@
   }
 
   function bootFailed(reason) {
+    if (boot.failed || boot.ready) return;
     boot.failed = reason;
+    clearInterval(watchdog);
     pythonSettled();
     for (const resolve of pending.values()) resolve({ error: reason });
     pending.clear();
+    showBoot();
+  }
+
+  // Start Python again after a failed boot: a new worker, and every bound form asks again once it is ready.
+  function retryBoot() {
+    if (worker) worker.terminate();
+    worker = null;
+    Object.assign(boot, { stage: "download", percent: 0, failed: null, ready: false });
+    lastAnnounced = "";
+    startWorker();
     showBoot();
   }
 
@@ -150,28 +185,57 @@
     for (const panel of document.querySelectorAll("[data-tool-boot]")) {
       const bar = panel.querySelector("[data-boot-bar]");
       const text = panel.querySelector("[data-boot-text]");
+      const live = panel.querySelector("[data-boot-live]");
+      const actions = panel.querySelector("[data-boot-actions]");
       // The worker starts from <head>, so progress can arrive while this panel is still being parsed;
       // mount() shows the current state again once the page is complete.
-      if (!bar || !text) continue;
+      if (!bar || !text || !live || !actions) continue;
       if (boot.failed) {
         panel.classList.add("swt-boot-failed");
+        panel.hidden = false;
         bar.hidden = true;
-        text.textContent = "The calculator could not start in this browser, so results cannot be worked out here. " +
-          "Everything you type is still kept in this browser. Try reloading the page, or use an up-to-date " +
-          `Chrome, Edge, Firefox or Safari. (Reason: ${boot.failed})`;
+        const words = "The calculator could not start, so results cannot be worked out here yet. Everything you " +
+          "type is still kept in this browser, and you can download it. Try again, or reload the page; if it keeps " +
+          `failing, use an up-to-date Chrome, Edge, Firefox or Safari. (Reason: ${boot.failed}.)`;
+        text.textContent = words;
+        live.textContent = words;
+        if (!actions.childElementCount) actions.append(button("Try again", retryBoot), downloadTypedButton(panel));
       } else if (boot.ready) {
         panel.hidden = true;
       } else {
+        panel.classList.remove("swt-boot-failed");
+        bar.hidden = false;
+        actions.replaceChildren();
         bar.value = boot.percent;
+        text.textContent = `${STAGE_TEXT[boot.stage]}: ${boot.percent}%. You can fill in the form meanwhile.`;
         // Screen readers hear each stage once, and the percentage in steps of a quarter.
-        const words = `${STAGE_TEXT[boot.stage]}: ${boot.percent}%. You can fill in the form meanwhile.`;
         const coarse = `${boot.stage}:${Math.floor(boot.percent / 25)}`;
-        if (coarse !== lastAnnounced || !text.textContent.startsWith(STAGE_TEXT[boot.stage])) {
-          text.textContent = words;
+        if (coarse !== lastAnnounced) {
+          live.textContent = text.textContent;
           lastAnnounced = coarse;
         }
       }
     }
+  }
+
+  function button(label, onClick) {
+    const el = document.createElement("button");
+    el.type = "button";
+    el.className = "md-button";
+    el.textContent = label;
+    el.addEventListener("click", onClick);
+    return el;
+  }
+
+  // Without Python the form is still a form: what was typed downloads as a record that loads back later.
+  function downloadTypedButton(panel) {
+    return button("Download what I typed (JSON)", () => {
+      const form = panel.closest("[data-tool-root]").querySelector("form[data-tool]");
+      const values = serialise(form);
+      const record = { ...RECORD_FORMAT, tool: form.dataset.tool, title: document.title, values, result: {} };
+      download({ filename: `${form.dataset.draftKey.replace(/[^a-z0-9-]+/gi, "-")}-typed.json`,
+        mime: "application/json", content: JSON.stringify(record, null, 2) });
+    });
   }
 
   // ------------------------------------------------------------ reading and filling forms
@@ -216,10 +280,18 @@
     return listify(values);
   }
 
+  // Returns what could not be taken, in words: rows past a repeat's limit.
   function fill(form, values) {
+    const dropped = [];
     for (const repeat of form.querySelectorAll("[data-repeat]")) {
       const rows = getPath(values, repeat.dataset.repeat);
-      if (Array.isArray(rows)) setRowCount(repeat, rows.length);
+      if (!Array.isArray(rows)) continue;
+      const max = Number(repeat.dataset.max);
+      if (rows.length > max) {
+        dropped.push(`It has ${rows.length} ${repeat.dataset.item} rows and this form takes ${max}: ` +
+          `the last ${rows.length - max} were not loaded.`);
+      }
+      setRowCount(repeat, rows.length);
     }
     for (const el of form.elements) {
       if (!el.name || el.type === "file" || el.hasAttribute("data-fixed")) continue;
@@ -230,6 +302,7 @@
       else if (el.type === "radio") el.checked = String(value) === el.value;
       else el.value = String(value);
     }
+    return dropped;
   }
 
   // A question that applies only after a certain answer (the set day, after "at set times") is hidden
@@ -253,6 +326,32 @@
   }
 
   // A row nobody has typed in: every text as the page gave it (a usual start of 09:00 is the page's, not theirs).
+  // The controls a person changed before the form was bound, with their values: they win over a saved draft.
+  function typedSoFar(form) {
+    const changed = [];
+    for (const el of form.elements) {
+      if (!el.name || el.type === "file" || el.type === "hidden") continue;
+      if (el.type === "checkbox" || el.type === "radio") {
+        if (el.checked !== el.defaultChecked) changed.push([el, el.checked]);
+      } else if (el.tagName === "SELECT") {
+        if (![...el.options].find((o) => o.selected).defaultSelected) changed.push([el, el.value]);
+      } else if (el.value !== el.defaultValue) {
+        changed.push([el, el.value]);
+      }
+    }
+    return changed;
+  }
+
+  function setControl(el, value) {
+    if (el.type === "checkbox" || el.type === "radio") el.checked = value;
+    else el.value = value;
+  }
+
+  function isEmptyForm(form) {
+    return typedSoFar(form).length === 0 && [...form.querySelectorAll("[data-repeat]")].every(
+      (repeat) => rowsOf(repeat).length <= Number(repeat.dataset.min) && rowsOf(repeat).every(isBlankRow));
+  }
+
   function isBlankRow(row) {
     return [...row.querySelectorAll('input[type="text"], textarea')].every((el) => el.value.trim() === el.defaultValue);
   }
@@ -408,26 +507,23 @@
     setStatus(root, note.textContent);
   }
 
+  // The download buttons stay the same elements from one result to the next, and each reads the latest file
+  // when clicked: a recompute (leaving a field fires one) must not swap a button out from under the pointer.
+  const latestFiles = new WeakMap();
+
   function showResult(root, answer) {
     const body = root.querySelector("[data-result-body]");
     body.innerHTML = answer.html; // built by Python, every typed value escaped
     body.dataset.computed = String(Number(body.dataset.computed || 0) + 1); // how many results were shown
     const downloads = root.querySelector("[data-downloads]");
-    downloads.replaceChildren();
-    for (const file of answer.downloads || []) {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "md-button";
-      button.textContent = file.label;
-      button.addEventListener("click", () => download(file));
-      downloads.append(button);
-    }
-    const print = document.createElement("button");
-    print.type = "button";
-    print.className = "md-button";
-    print.textContent = "Print";
-    print.addEventListener("click", () => window.print());
-    downloads.append(print);
+    const files = answer.downloads || [];
+    latestFiles.set(downloads, new Map(files.map((file) => [file.label, file])));
+    const labels = [...files.map((file) => file.label), "Print"];
+    const shown = [...downloads.children].map((el) => el.textContent);
+    if (shown.join("\n") === labels.join("\n")) return;
+    downloads.replaceChildren(
+      ...files.map(({ label }) => button(label, () => download(latestFiles.get(downloads).get(label)))),
+      button("Print", () => window.print()));
   }
 
   function download({ filename, mime, content }) {
@@ -464,10 +560,59 @@
     // fresh form does not open covered in complaints. A restored draft, the example or an import shows all.
     let showAll = false;
 
-    const saved = readDraft(key);
-    if (saved) fill(form, saved);
-    showAll = Boolean(saved);
+    const notice = root.querySelector("[data-notice]");
+    const draftNote = root.querySelector("[data-draft-note]");
+    // What was typed before this script bound the form (it loads while the page is read) wins over the draft.
+    const typed = typedSoFar(form);
+    const draft = readDraft(key, form.dataset.draftKey);
+    if (draft.values) fill(form, draft.values);
+    for (const [el, value] of typed) setControl(el, value);
+    showAll = Boolean(draft.values);
+    if (typed.length) save();
     for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
+    if (draft.damaged) {
+      tell("A draft kept in this browser earlier could not be read, so the form starts empty. The damaged draft " +
+           "is kept aside, not overwritten.", button("Download the damaged draft", () => download({
+        filename: "damaged-draft.txt", mime: "text/plain", content: draft.damaged })));
+    }
+
+    function save() {
+      const problem = writeDraft(key, serialise(form));
+      draftNote.classList.toggle("swt-warning", Boolean(problem));
+      draftNote.textContent = problem
+        ? `This browser could not keep what you typed (${problem}). It is still in the form: download it to keep it.`
+        : "What you type is kept in this browser only, so you can come back to it. Nothing is sent anywhere.";
+    }
+
+    function tell(message, ...actions) {
+      notice.replaceChildren(Object.assign(document.createElement("p"), { textContent: message }), ...actions);
+      notice.hidden = false;
+    }
+
+    // The example, Clear and a loaded file replace what is in the form; when there was something, they say
+    // so and offer to put it back.
+    function replaceWith(values, message) {
+      const before = serialise(form);
+      const hadSomething = !isEmptyForm(form);
+      emptyForm(form);
+      const dropped = values ? fill(form, values) : [];
+      save();
+      const words = [message, ...dropped].join(" ");
+      if (hadSomething) {
+        tell(words, button("Undo", () => {
+          emptyForm(form);
+          fill(form, before);
+          showAll = true;
+          save();
+          notice.hidden = true;
+          recompute();
+        }));
+      } else if (dropped.length) {
+        tell(words);
+      } else {
+        notice.hidden = true;
+      }
+    }
 
     // One request at a time; edits made meanwhile are folded into a single follow-up request.
     async function recompute({ focusErrors = false } = {}) {
@@ -517,7 +662,7 @@
     }
 
     function changed() {
-      writeDraft(key, serialise(form));
+      save();
       recompute();
     }
 
@@ -542,16 +687,16 @@
         rowAction(button);
         changed();
       } else if (button.dataset.toolAction === "clear") {
-        localStorage.removeItem(key);
-        emptyForm(form);
+        replaceWith(null, "Cleared what you typed.");
+        removeDraft(key);
         showAll = false;
         for (const el of form.querySelectorAll("[data-reached]")) delete el.dataset.reached;
         recompute();
         setStatus(root, "Cleared. Nothing you typed is kept in this browser any more.");
       } else if (button.dataset.toolAction === "example") {
-        fill(form, JSON.parse(root.querySelector("[data-tool-example]").textContent));
+        replaceWith(JSON.parse(button.dataset.example), "The example replaced what you had typed.");
         showAll = true;
-        changed();
+        recompute();
       }
     });
     form.querySelector("[data-tool-import]").addEventListener("change", async (event) => {
@@ -566,10 +711,9 @@
       const reply = JSON.parse(answer.result);
       importErrors = reply.ok ? [] : reply.errors;
       if (!reply.ok) return showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
-      emptyForm(form); // a loaded record replaces what was there, it is not merged into it
-      fill(form, reply.values);
+      // A loaded record replaces what was there; it is not merged into it.
+      replaceWith(reply.values, `Loaded ${file.name}; it replaced what you had typed.`);
       showAll = true;
-      writeDraft(key, serialise(form));
       await recompute({ focusErrors: true });
       setStatus(root, `Loaded ${file.name}.`);
     });
@@ -599,27 +743,64 @@
         setPath(values, repeat.dataset.repeat, [...kept, ...reply.rows]);
         fill(form, values);
         showAll = true;
-        writeDraft(key, serialise(form));
+        save();
       }
       await recompute({ focusErrors: Boolean(reply.errors && reply.errors.length) });
       setStatus(root, (reply.notes || []).join(" ") || "No rows were added.");
     }
+    // Python that becomes ready later (after a retry) answers what is in the form by then.
+    const onReady = () => (form.isConnected ? recompute() : document.removeEventListener("swt:python-ready", onReady));
+    document.addEventListener("swt:python-ready", onReady);
     recompute();
   }
 
-  function readDraft(key) {
+  // ------------------------------------------------------------ drafts in this browser
+
+  // {values} for a draft that reads, {damaged: text} for one that does not (moved aside under its own key, never
+  // overwritten), or {} for none. A draft of the old version is moved to this site's key.
+  function readDraft(key, draftKey) {
+    let raw;
     try {
-      return JSON.parse(localStorage.getItem(key));
+      raw = localStorage.getItem(key);
+      if (raw === null && localStorage.getItem(OLD_DRAFT_PREFIX + draftKey) !== null) {
+        const old = JSON.parse(localStorage.getItem(OLD_DRAFT_PREFIX + draftKey));
+        localStorage.removeItem(OLD_DRAFT_PREFIX + draftKey);
+        if (old && typeof old === "object") return { values: old };
+      }
     } catch {
-      return null; // a damaged draft is ignored rather than breaking the page
+      return {}; // storage switched off, or an old draft that does not read: nothing to restore
+    }
+    if (raw === null) return {};
+    try {
+      const draft = JSON.parse(raw);
+      if (draft && draft.version === 2 && draft.values && typeof draft.values === "object") return { values: draft.values };
+    } catch {
+      /* kept aside below */
+    }
+    try {
+      localStorage.setItem(`${key}:damaged:${Date.now()}`, raw);
+      localStorage.removeItem(key);
+    } catch {
+      /* the damaged draft stays where it was */
+    }
+    return { damaged: raw };
+  }
+
+  // Nothing, or why the draft could not be kept, in words.
+  function writeDraft(key, values) {
+    try {
+      localStorage.setItem(key, JSON.stringify({ version: 2, saved: new Date().toISOString(), values }));
+      return "";
+    } catch (error) {
+      return error && error.name === "QuotaExceededError" ? "its storage is full" : "its storage is switched off";
     }
   }
 
-  function writeDraft(key, values) {
+  function removeDraft(key) {
     try {
-      localStorage.setItem(key, JSON.stringify(values));
+      localStorage.removeItem(key);
     } catch {
-      /* storage full or disabled: the form still works, the draft is just not kept */
+      /* storage switched off: nothing was kept */
     }
   }
 
