@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -14,6 +16,7 @@ import sitepack  # noqa: E402
 from toolkit import bridge, forms  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit import org as org_settings  # noqa: E402
+from toolkit.render import date_words  # noqa: E402
 
 
 def define_env(env) -> None:
@@ -52,6 +55,20 @@ def define_env(env) -> None:
             if item.audience == audience:
                 lines.append(f"- [{item.title}]({prefix}checklists/{cid}.md): {item.summary}")
         return "\n".join(lines)
+
+
+def on_post_page_macros(env) -> None:
+    """Every page ends by saying when it was last changed."""
+    env.markdown += f'\n\n<p class="swt-updated">Last updated: {last_updated(ROOT / "docs" / env.page.file.src_uri)}</p>\n'
+
+
+def last_updated(source: Path) -> str:
+    """The day a page's source last changed: its last commit in a clone, otherwise the file's own date."""
+    run = subprocess.run(["git", "log", "-1", "--format=%cs", "--", str(source)], cwd=ROOT, capture_output=True,
+                         text=True, check=False)
+    stamp = run.stdout.strip() if run.returncode == 0 else ""
+    day = date.fromisoformat(stamp) if stamp else date.fromtimestamp(source.stat().st_mtime)
+    return date_words(day)
 
 
 def on_post_build(env) -> None:

@@ -45,6 +45,9 @@ class Field:
     # (sibling field, answers): the question applies only after one of those answers, and is hidden otherwise.
     # Its value is kept while hidden, so the tool's validate must ignore it then.
     shown_when: tuple[str, tuple[str, ...]] | None = None
+    # A textarea behind a "Add a note" disclosure until it is used: long checklists stay short on a phone.
+    # The runtime opens it when it holds text (a draft, an example, a loaded record) or a problem.
+    collapsed: bool = False
 
     def __post_init__(self) -> None:
         if self.shown_when and self.kind not in ("text", "number", "time", "textarea", "select"):
@@ -214,6 +217,9 @@ def _render_field(f: Field, name: str, siblings: dict[str, Raw] | None = None) -
             f'value="{attr(value)}" maxlength="{f.max_length}" autocomplete="off">'
         )
     suffix = f' <span class="swt-suffix">{esc(f.suffix)}</span>' if f.suffix else ""
+    if f.collapsed:
+        return (f'<details class="swt-more" data-collapsed><summary>Add a note<span class="swt-sr"> '
+                f'({esc(f.label)})</span></summary><div class="swt-field">{label}{hint}{err}{control}</div></details>')
     condition = ""
     if f.shown_when:
         other, answers = f.shown_when

@@ -11,6 +11,7 @@ DEFAULTS: dict[str, Any] = {
     "logo": "assets/brand/logo.svg",
     "colours": {"primary": "#1f5f8b", "accent": "#c0392b"},
     "contact": {"team": "HR", "email": "", "intranet": ""},
+    "currency": "",  # the symbol money is shown with, e.g. "£" or "€"; empty: amounts without one
     "policy": {
         "anchor_days": ["Tuesday"],
         "core_hours": {"start": "10:00", "end": "15:00"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .safe import attr
@@ -32,6 +33,22 @@ class Rendered:
                  "mime": "application/json", "content": json.dumps(self.record, indent=2, ensure_ascii=False)},
             ],
         }
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def date_words(day: date) -> str:
+    """30 November 2026: how a document says the date it was made."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def made_line(name: str = "", on: date | None = None) -> str:
+    """The line under a downloaded document's title: who it belongs to, if they said, and the day it was made.
+    Plain text of our own words and the typed name: callers escape it for the format they write."""
+    when = date_words(on or date.today())
+    return f"{name}, {when}" if name else f"Made on {when}"
 
 
 def table(caption: str, headings: tuple[str, ...], rows: list[tuple[str, list[str]]]) -> str:

@@ -28,8 +28,13 @@ _MD_INLINE = re.compile(r"([\\`*\[\]<>|])|~|&(?=#?\w+;)|(?<![A-Za-z0-9])_|_(?![A
 _MD_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
+# Typed addresses stay text: a wiki's Markdown turns "https://..." and "www...." into links by itself.
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.|@(?=\w)")
+
+
 def _md_line(line: str) -> str:
     escaped = _MD_INLINE.sub(lambda m: "\\" + m.group(0), line)
+    escaped = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), escaped)
     start = _MD_START.match(escaped)
     if not start:
         return escaped

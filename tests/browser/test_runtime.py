@@ -273,3 +273,45 @@ def test_typed_values_survive_instant_navigation_away_and_back_and_a_reload(page
     page.reload()
     page.wait_for_function(BOUND)
     assert check()
+
+
+# ---------------------------------------------------------------- forms people would expect
+
+def test_notes_stay_folded_until_used_and_a_long_checklist_is_short_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "checklists/trial-review/")
+        wait_for_result(page, "0 of")
+        assert page.evaluate("document.querySelector('form[data-tool]').scrollHeight") < 3500
+        first_note = page.locator("details[data-collapsed]").first
+        assert not first_note.locator("textarea").is_visible()
+        first_note.locator("summary").click()
+        first_note.locator("textarea").fill("Agreed at the meeting.")
+        page.reload()
+        wait_for_result(page, "0 of")
+        assert page.locator("details[data-collapsed]").first.locator("textarea").is_visible()
+    finally:
+        context.close()
+
+
+def test_an_invalid_field_is_marked_by_shape_and_sign_not_colour_alone(page, server):
+    page.goto(server.url + PLANNER)
+    field = page.get_by_label("Contracted hours a week")
+    field.fill("lots")
+    field.blur()
+    page.locator("[data-error-for='role.hours']").get_by_text("must be a number").wait_for()
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "inset" in page.evaluate("el => getComputedStyle(el).boxShadow", field.element_handle())
+    sign = page.evaluate("() => getComputedStyle(document.querySelector(\"[data-error-for='role.hours']\"), "
+                         "'::before').content")
+    assert "⚠" in sign
+
+
+def test_the_active_navigation_entry_is_not_in_the_error_colour(page, server):
+    page.goto(server.url + "teams/")
+    colours = page.evaluate("""() => {
+        const active = document.querySelector('.md-nav__link--active');
+        const error = document.createElement('p'); error.className = 'swt-field-error'; document.body.append(error);
+        return [getComputedStyle(active).color, getComputedStyle(error).color]; }""")
+    assert colours[0] != colours[1]

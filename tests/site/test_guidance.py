@@ -301,3 +301,22 @@ def test_the_teams_guide_the_checklists_and_the_planner_lead_to_the_team_agreeme
     page = " ".join(" ".join(article(site_dir, "tools/team-agreement.md").text).split())
     for step in ("Who comes", "How long", "What to bring", "Add members from planner files"):
         assert step in page
+
+
+def test_the_tools_index_lists_every_tool(site_dir):
+    targets = link_targets(site_dir, "tools/index.md")
+    assert {"tools/where-when/index.html", "tools/team-agreement/index.html"} <= set(targets)
+
+
+def test_search_finds_the_planner_for_core_hours(site_dir):
+    import json
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
+    found = {doc["location"].split("#")[0] for doc in index["docs"] if "core hours" in doc["text"].lower()}
+    assert {"tools/where-when/", "tools/team-agreement/"} <= found
+
+
+@pytest.mark.parametrize("src", ["index.md", "teams/index.md", "tools/where-when.md", "checklists/trial-review.md"])
+def test_pages_say_when_they_were_last_updated(site_dir, src):
+    assert re.search(r'class="swt-updated">Last updated: \d{1,2} [A-Z][a-z]+ 20\d\d<',
+                     (site_dir / built(src)).read_text("utf-8"))

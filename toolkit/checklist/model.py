@@ -7,6 +7,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .. import org as org_settings
@@ -16,6 +17,7 @@ NAME = "checklist"
 FOLDER = "checklists"
 AUDIENCES = ("organisations", "managers", "employees", "teams")
 NOTE_LIMIT = 1000
+ABOUT_LIMIT = 80
 _ID = re.compile(r"^[a-z][a-z0-9-]{0,59}$")
 
 
@@ -63,6 +65,9 @@ class Filled:
 
     checklist: Checklist
     entries: dict[str, Entry]
+    by: str = ""  # who filled it in
+    with_whom: str = ""
+    on: date | None = None  # the day it was filled in
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from typing import Any
 
 from .. import records
 from ..render import Rendered, table
-from ..safe import esc, md
-from .model import NAME, Result
+from ..render import date_words
+from ..safe import esc, html_block, md, md_block
+from .model import NAME, Filled, Result
 
 
 def render(result: Result, values: dict[str, Any]) -> Rendered:
@@ -42,7 +43,7 @@ def _html(result: Result) -> str:
         for item in section.items:
             entry = result.filled.entries[item.id]
             mark = "Done" if entry.done else "Not yet"
-            note = f'<div class="swt-note">Note: {esc(entry.note)}</div>' if entry.note else ""
+            note = f'<div class="swt-note">Note: {html_block(entry.note)}</div>' if entry.note else ""
             lines.append(f'<li class="swt-{"done" if entry.done else "open"}"><span class="swt-mark">{mark}:</span> '
                          f"{esc(item.text)}{note}</li>")
         record.append(f"<h4>{esc(section.title)}</h4><ul class=\"swt-record-list\">{''.join(lines)}</ul>")
@@ -52,19 +53,28 @@ def _html(result: Result) -> str:
         + table("Done in each section", ("Section", "Done", "Items"),
                 [(esc(s.section.title), [str(s.done), str(s.total)]) for s in result.sections])
         + still
-        + f'<div class="swt-record"><h3>{esc(checklist.title)}: the full record</h3>{"".join(record)}</div>'
+        + f'<div class="swt-record"><h3>{esc(checklist.title)}: the full record</h3>'
+        f'<p>{esc(_about(result.filled))}</p>{"".join(record)}</div>'
     )
+
+
+def _about(filled: Filled) -> str:
+    """Who filled it in, with whom and when, as plain text (escaped by the caller)."""
+    who = f"Filled in by {filled.by}" if filled.by else "Filled in"
+    with_whom = f" with {filled.with_whom}" if filled.with_whom else ""
+    return f"{who}{with_whom} on {date_words(filled.on)}."
 
 
 def _markdown(result: Result) -> str:
     checklist = result.filled.checklist
-    out = [f"# {md(checklist.title)}", "", f"**{result.done} of {result.total}** items done.", ""]
+    out = [f"# {md(checklist.title)}", "", md(_about(result.filled)), "",
+           f"**{result.done} of {result.total}** items done.", ""]
     for summary in result.sections:
         out += [f"## {md(summary.section.title)} ({summary.done} of {summary.total})", ""]
         for item in summary.section.items:
             entry = result.filled.entries[item.id]
             out.append(f"- [{'x' if entry.done else ' '}] {md(item.text)}")
             if entry.note:
-                out.append(f"  - Note: {md(entry.note)}")
+                out.append("  - Note: " + md_block(entry.note).replace("\n", "\n    "))
         out.append("")
     return "\n".join(out)

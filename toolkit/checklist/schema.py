@@ -6,19 +6,27 @@ from typing import Any
 
 from .. import records
 from ..forms import Field, Group, ToolForm
-from .model import NAME, NOTE_LIMIT, load
+from .model import ABOUT_LIMIT, NAME, NOTE_LIMIT, load
 
 
 def form(checklist_id: str, org: dict[str, Any] | None = None) -> ToolForm:
     """The form a page shows: per item a checkbox and an optional note."""
     checklist = load(checklist_id, org)
-    fields: list[Any] = [Field("checklist", "Checklist", kind="hidden", default=checklist.id)]
+    fields: list[Any] = [
+        Field("checklist", "Checklist", kind="hidden", default=checklist.id),
+        Group("About this record", (
+            Field("about.by", "Filled in by (optional)", width="m", max_length=ABOUT_LIMIT),
+            Field("about.with", "With (optional)", width="m", max_length=ABOUT_LIMIT,
+                  hint="Who else took part, e.g. the employee and their manager."),
+            Field("about.date", "Date", kind="date", width="s", hint="e.g. 2026-12-01. Leave empty for today."),
+        )),
+    ]
     for section in checklist.sections:
         rows: list[Field] = []
         for item in section.items:
             rows.append(Field(f"items.{item.id}.done", item.text, kind="checkbox", hint=item.hint))
             rows.append(Field(f"items.{item.id}.note", f"Note on “{item.text}” (optional)", kind="textarea",
-                              max_length=NOTE_LIMIT))
+                              max_length=NOTE_LIMIT, collapsed=True))
         fields.append(Group(section.title, tuple(rows)))
     return ToolForm(
         tool=NAME,

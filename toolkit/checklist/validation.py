@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..forms import FieldError, flag, text
-from .model import NOTE_LIMIT, ChecklistError, Entry, Filled, load
+from datetime import date
+
+from ..forms import FieldError, day_date, flag, text
+from .model import ABOUT_LIMIT, NOTE_LIMIT, ChecklistError, Entry, Filled, load
 
 
 def validate(values: dict[str, Any], org: dict[str, Any]) -> Filled | list[FieldError]:
@@ -24,4 +26,11 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Filled | list[Field
         if problem:
             errors.append(FieldError(f"items.{item.id}.note", problem))
         entries[item.id] = Entry(item, flag(raw.get("done")), note)
-    return errors or Filled(checklist, entries)
+    about = values.get("about") if isinstance(values.get("about"), dict) else {}
+    by, problem_by = text(about.get("by"), label="Who filled it in", max_length=ABOUT_LIMIT)
+    with_whom, problem_with = text(about.get("with"), label="Who else took part", max_length=ABOUT_LIMIT)
+    on, problem_on = day_date(about.get("date"), label="The date", required=False)
+    for name, problem in (("about.by", problem_by), ("about.with", problem_with), ("about.date", problem_on)):
+        if problem:
+            errors.append(FieldError(name, problem))
+    return errors or Filled(checklist, entries, by, with_whom, on or date.today())

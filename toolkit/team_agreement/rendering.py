@@ -9,18 +9,14 @@ from typing import Any
 
 from .. import records
 from ..forms import fmt_offset
-from ..render import Rendered, table
+from ..render import Rendered, date_words, table
 from ..safe import attr, esc, html_block, md, md_block
 from .checks import clock, join, window
 from .model import CHANNEL_KINDS, DAYS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member, Result, label
 from .schema import NAME, hours_text
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
-
 def _date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return date_words(day)
 
 
 def title(result: Result) -> str:

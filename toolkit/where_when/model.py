@@ -85,6 +85,8 @@ class Plan:
     """The validated input."""
 
     term: str  # the organisation's name for flexible working, for the documents
+    currency: str  # the symbol money is shown with ("" for none)
+    name: str  # the person's name or initials, if they gave it: on the downloaded plan
     contracted: int  # minutes a week
     days: int  # working days a week
     start: int  # usual start, minutes after midnight

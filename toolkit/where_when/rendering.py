@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import records
 from ..forms import fmt_clock, fmt_number
-from ..render import Rendered, table
+from ..render import Rendered, made_line, table
 from ..safe import esc, md
 from .commute import MODES, SOURCE, WEEKS_PER_YEAR
 from .schema import NAME
@@ -34,6 +34,11 @@ def _md_of(parts: Sentence) -> str:
 
 def _hours(minutes: float) -> str:
     return fmt_number(minutes / 60)
+
+
+def _clock_hours(minutes: int) -> str:
+    """A day's hours as people write them on a timesheet: 450 minutes -> "7:30"."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 def _hours_word(minutes: int) -> str:
@@ -243,8 +248,9 @@ def _commute(result: Result) -> list[Sentence]:
     else:
         out.append(["Time: enter your minutes each way to see the hours you would get back."])
     if s.cost is not None:
-        out.append([f"Cost: about {s.cost:,.2f} a year saved, at {c.cost:,.2f} each way (in the currency you "
-                    "used)."])
+        money = result.plan.currency
+        unit = "" if money else " (in the currency you used)"
+        out.append([f"Cost: about {money}{s.cost:,.2f} a year saved, at {money}{c.cost:,.2f} each way{unit}."])
     else:
         out.append(["Cost: enter your cost each way to see what you would save."])
     if s.km is not None:
@@ -263,10 +269,10 @@ def _factors() -> Sentence:
             "has emissions of its own (heating, power) that this does not count."]
 
 
-def _conversation(result: Result) -> list[Sentence]:
+def _conversation(result: Result, on_page: bool = True) -> list[Sentence]:
     out = [["Download this plan as Markdown to send or print before the conversation; download the JSON to load "
-            "it back into this page later and change it."],
-           ["Start with your activities: agree which are really place-bound or time-bound."]]
+            "it back into this page later and change it."]] if on_page else []
+    out.append(["Start with your activities: agree which are really place-bound or time-bound."])
     if result.habit_bound:
         out.append(["The activities marked “could change” are the best ones to talk about: a change to a habit "
                     "or a process may free more of your week."])
@@ -294,7 +300,7 @@ def html(result: Result) -> str:
                  + "".join(f"<li>{_html_of(s)}</li>" for s in _shares(result)) + "</ul>")
 
     week_rows = [
-        (DAYS[d.day], [_place(d, p.home_ok), f"{_hours(d.minutes)} of up to {_hours(d.limit)}",
+        (DAYS[d.day], [_place(d, p.home_ok), f"{_clock_hours(d.minutes)} of up to {_clock_hours(d.limit)}",
                        f"<ul>{''.join(f'<li>{_html_of(s)}</li>' for s in _slot_words(d)) or '<li>Nothing planned</li>'}</ul>",
                        " ".join(_html_of(s) for s in _window(d, p.core))])
         for d in result.week.working()
@@ -303,7 +309,7 @@ def html(result: Result) -> str:
     unplaced = _unplaced(result)
     parts.append(
         f"<h3>A suggested week</h3><p>{_html_of(_week_intro(result))}</p>"
-        + table("Hours per day and place", ("Day", "Where", "Hours", "What", "When flexible hours can fall"), week_rows)
+        + table("Hours per day and place", ("Day", "Where", "Hours (h:mm)", "What", "When flexible hours can fall"), week_rows)
         + (f"<p>{_html_of(off)}</p>" if off else "")
         + ("<h4>Not in the week</h4><ul>" + "".join(f"<li>{_html_of(s)}</li>" for s in unplaced) + "</ul>"
            if unplaced else "")
@@ -319,7 +325,7 @@ def html(result: Result) -> str:
 
 def markdown(result: Result) -> str:
     p = result.plan
-    out = [f"# {md(title(result))}", "",
+    out = [f"# {md(title(result))}", "", md(made_line(p.name)), "",
            f"**{_pct(result.place_flexible, result.total)}** of my hours could happen anywhere, and "
            f"**{_pct(result.time_flexible, result.total)}** at any time.", "", _md_of(_role(result)), ""]
     for w in _warnings(result):
@@ -332,7 +338,7 @@ def markdown(result: Result) -> str:
     out += ["", "## How flexible my hours are", ""] + [f"- {_md_of(s)}" for s in _shares(result)]
     out += ["", "## A suggested week", "", _md_of(_week_intro(result)), ""]
     for d in result.week.working():
-        out += [f"### {DAYS[d.day]}: {_place(d, p.home_ok).lower()}, {_hours(d.minutes)} hours", ""]
+        out += [f"### {DAYS[d.day]}: {_place(d, p.home_ok).lower()}, {_clock_hours(d.minutes)} hours", ""]
         out += [f"- {_md_of(s)}" for s in _slot_words(d)] or ["- Nothing planned"]
         out += [f"- {_md_of(s)}" for s in _window(d, p.core)]
         out.append("")
@@ -343,7 +349,7 @@ def markdown(result: Result) -> str:
     if unplaced:
         out += ["### Not in the week", ""] + [f"- {_md_of(s)}" for s in unplaced] + [""]
     out += ["## What changes", ""] + [f"- {_md_of(s)}" for s in _commute(result)] + ["", _md_of(_factors()), ""]
-    out += ["## Taking it into the conversation", ""] + [f"- {_md_of(s)}" for s in _conversation(result)] + [""]
+    out += ["## Taking it into the conversation", ""] + [f"- {_md_of(s)}" for s in _conversation(result, on_page=False)] + [""]
     return "\n".join(out)
 
 

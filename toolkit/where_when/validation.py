@@ -22,8 +22,8 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
     e = Errors()
 
     role = group_of(values, "role")
-    # The name is only carried in the record (the team agreement reads it); the plan itself does not use it.
-    e.take("role.name", text(role.get("name"), label="Your name or initials", max_length=NAME_LIMIT))
+    # The name heads the downloaded plan, and the team agreement reads it from the record.
+    name = e.take("role.name", text(role.get("name"), label="Your name or initials", max_length=NAME_LIMIT)) or ""
     contracted = e.take("role.hours", hours_as_minutes(role.get("hours"), "Contracted hours a week"))
     days = e.take("role.days", whole_number(role.get("days"), "Working days a week", 1, 7))
     start = e.take("role.start", clock(role.get("start"), label="Usual start"))
@@ -72,7 +72,8 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
     if e.list:
         return e.list
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
-    return Plan(term, contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
+    currency = org.get("currency") if isinstance(org.get("currency"), str) else ""
+    return Plan(term, currency[:5], name, contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
                 tuple(DAYS.index(d) for d in anchors), core, min_days)
 
 

@@ -302,7 +302,15 @@
       else if (el.type === "radio") el.checked = String(value) === el.value;
       else el.value = String(value);
     }
+    openUsedNotes(form);
     return dropped;
+  }
+
+  // A note behind "Add a note" is shown once it holds something, so nothing filled in is out of sight.
+  function openUsedNotes(form) {
+    for (const more of form.querySelectorAll("details[data-collapsed]")) {
+      if (more.querySelector("textarea").value.trim()) more.open = true;
+    }
   }
 
   // A question that applies only after a certain answer (the set day, after "at set times") is hidden
@@ -446,6 +454,8 @@
         slot.hidden = false;
       }
       if (control) control.setAttribute("aria-invalid", "true");
+      const more = control && control.closest("details");
+      if (more) more.open = true; // a problem with a note is never hidden behind "Add a note"
       const item = document.createElement("li");
       const target = control && (control.id || (control.querySelector("input, select, textarea") || {}).id);
       if (target) {

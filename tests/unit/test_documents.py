@@ -1,0 +1,62 @@
+"""What people expect of the documents every tool writes: who and when, their own line breaks, money and hours
+as they write them, Markdown that pastes cleanly into a wiki and never turns a typed address into a link."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from toolkit import bridge, checklist, org, safe, where_when
+from toolkit.render import date_words
+
+ORG = org.merge({"currency": "£"})
+
+
+def answer(tool, values, org_=ORG):
+    reply = json.loads(bridge.handle(json.dumps({"tool": tool, "values": values, "context": org_})))
+    assert reply["ok"], reply
+    return reply, {d["mime"]: d["content"] for d in reply["downloads"]}
+
+
+def test_a_checklist_record_says_who_filled_it_in_with_whom_and_when():
+    cid = "trial-review"
+    first = checklist.load(cid).items()[0].id
+    values = {"checklist": cid, "about": {"by": "Sam Jones", "with": "Ana Silva", "date": "2026-12-01"},
+              "items": {first: {"done": True, "note": "Met weekly.\nAll targets met.\n\nReview again in March."}}}
+    reply, files = answer("checklist", values)
+    assert "Filled in by Sam Jones with Ana Silva on 1 December 2026." in reply["html"]
+    assert files["text/markdown"].splitlines()[2] == "Filled in by Sam Jones with Ana Silva on 1 December 2026."
+    assert "Met weekly.<br>All targets met.</p><p>Review again in March.</p>" in reply["html"]
+    assert "  - Note: Met weekly.\\\n    All targets met.\n    \n    Review again in March." in files["text/markdown"]
+
+
+def test_a_checklist_without_a_date_is_dated_today():
+    reply, _ = answer("checklist", {"checklist": "trial-review"})
+    assert f"Filled in on {date_words(date.today())}." in reply["html"]
+
+
+def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_uses_the_currency():
+    values = where_when.example()
+    values["role"]["name"] = "Priya Shah"
+    reply, files = answer("where_when", values)
+    plan = files["text/markdown"]
+    assert plan.splitlines()[2] == f"Priya Shah, {date_words(date.today())}"
+    assert "Download" not in plan and "download" not in plan  # the page says how to download; the file does not
+    assert "a year saved, at £4.80 each way." in plan and "in the currency you used" not in plan
+    assert "Hours (h:mm)" in reply["html"] and "7:30 of up to 8:00" in reply["html"]
+
+
+def test_without_a_currency_money_is_shown_without_a_symbol_and_says_so():
+    _, files = answer("where_when", where_when.example(), org.merge({}))
+    assert "at 4.80 each way (in the currency you used)." in files["text/markdown"]
+
+
+def test_markdown_escapes_only_what_would_change_the_text():
+    assert safe.md("One-to-ones (weekly) at 10.30 #1") == "One-to-ones (weekly) at 10.30 #1"
+    assert safe.md("# not a heading") == "\\# not a heading"
+    assert safe.md("*not bold* [not a link]") == "\\*not bold\\* \\[not a link\\]"
+
+
+def test_typed_addresses_are_not_turned_into_links():
+    assert safe.md("https://example.org and www.example.org, me@example.org") == \
+        "https\\://example.org and www\\.example.org, me\\@example.org"
