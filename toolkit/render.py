@@ -64,3 +64,26 @@ def table(caption: str, headings: tuple[str, ...], rows: list[tuple[str, list[st
     )
     return (f'<table class="swt-table"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
+
+
+PRINT_STYLE = (
+    "@page{size:A4;margin:16mm}body{font:11pt/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#111;"
+    "max-width:46em;margin:1.5em auto;padding:0 1em}h1{font-size:1.6em}h2,h3{margin-top:1.3em;break-after:avoid}"
+    "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #888;padding:.3em .45em;"
+    "text-align:left;vertical-align:top}tr,figure{break-inside:avoid}figure{margin:.8em 0}"
+    "caption{text-align:left;font-style:italic;padding-bottom:.3em}.swt-hint{color:#444;font-size:.92em}"
+    ".swt-finding{border-left:4px solid #888;padding-left:.7em;margin:.6em 0;break-inside:avoid}"
+    ".swt-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
+    "td[data-label=Signature]{height:2.2em;width:45%}"
+)
+
+
+def printable_page(title: str, body: str, subtitle: str = "", heading: bool = True) -> str:
+    """A whole HTML document for a download: clean A4, no site around it. `title` and `subtitle` are plain text;
+    `body` is safe HTML (with its own h1 when `heading` is False)."""
+    from .safe import esc
+
+    top = (f"<h1>{esc(title)}</h1>" + (f"<p>{esc(subtitle)}</p>" if subtitle else "")) if heading else ""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{PRINT_STYLE}</style>'
+            f"</head><body>{top}{body}</body></html>")

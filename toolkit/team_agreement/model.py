@@ -106,6 +106,7 @@ class Team:
     channels: dict[str, tuple[str, str]]  # CHANNEL_KINDS value -> (channel, response time)
     agreed_text: dict[str, str]  # section id -> what the team agreed
     sections: tuple[Section, ...]
+    colour: str  # the organisation's primary colour, for the figures
     previous: dict | None  # the earlier agreement's snapshot (see revision), when this is a revision
     snapshot: dict  # this agreement's, for the next revision
 

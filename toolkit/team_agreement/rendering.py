@@ -9,8 +9,9 @@ from typing import Any
 
 from .. import records
 from ..forms import fmt_offset
-from ..render import Rendered, date_words, table
+from ..render import Rendered, date_words, printable_page, table
 from ..safe import attr, esc, html_block, md, md_block
+from . import figures
 from .checks import clock, join, window
 from .model import CHANNEL_KINDS, DAYS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member, Result, label
 from .schema import NAME, hours_text
@@ -106,7 +107,7 @@ def _changes_html(result: Result) -> str:
     return f"<h3>What changed since the agreement of {esc(before)}</h3><ul>{items}</ul>"
 
 
-def _agreement_html(result: Result, top: int) -> str:
+def _agreement_html(result: Result, top: int, drawn: bool = False) -> str:
     """The agreement itself: the same body on the page (under an h3) and in the printable page (under an h1)."""
     team = result.team
     h1, h2 = f"h{top}", f"h{top + 1}"
@@ -117,7 +118,7 @@ def _agreement_html(result: Result, top: int) -> str:
                  + (" (three months after it was agreed)." if not team.review_given else "."))) + "</p>"]
     parts.append(f"<{h2}>The rules we work within</{h2}><ul>" + "".join(f"<li>{esc(r)}</li>" for r in _rules(result))
                  + "</ul>")
-    parts.append(f"<{h2}>Our week</{h2}>" + _week_table(result))
+    parts.append(f"<{h2}>Our week</{h2}>" + (figures.grid(result, team.colour) if drawn else "") + _week_table(result))
     channels = [(esc(label(CHANNEL_KINDS, k)), [esc(team.channels[k][0]) or "Not agreed yet",
                                                esc(team.channels[k][1]) or "Not agreed yet"]) for k, _ in CHANNEL_KINDS]
     parts.append(f"<{h2}>Which channel for what</{h2}>"
@@ -153,8 +154,8 @@ def html(result: Result) -> str:
     parts = [
         f'<p class="swt-headline"><strong>{len(team.members)}</strong> member{"s" if len(team.members) != 1 else ""}, '
         f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {_date(team.review)}.</p>',
-        "<h3>The team's week</h3>" + _week_table(result),
-        "<h3>Each day</h3>" + table("People working, in the office, desks and the time everyone shares, each day",
+        "<h3>The team's week</h3>" + figures.grid(result, team.colour) + _week_table(result),
+        "<h3>Each day</h3>" + (figures.availability(result, team.colour) or "") + table("People working, in the office, desks and the time everyone shares, each day",
                                     ("Day", "Working", "In the office", "Desks used", "Everyone available"),
                                     _day_rows(result)),
         "<h3>What to talk about</h3>" + _findings_html(result, 4),
@@ -164,22 +165,9 @@ def html(result: Result) -> str:
     return "".join(parts)
 
 
-_PRINT_STYLE = (
-    "@page{size:A4;margin:16mm}body{font:11pt/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#111;"
-    "max-width:46em;margin:1.5em auto;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.4em;"
-    "break-after:avoid}table{border-collapse:collapse;width:100%;margin:.5em 0;break-inside:auto}"
-    "th,td{border:1px solid #888;padding:.3em .45em;text-align:left;vertical-align:top}tr{break-inside:avoid}"
-    "caption{text-align:left;font-style:italic;padding-bottom:.3em}.swt-hint{color:#444;font-size:.92em}"
-    ".swt-finding{border-left:4px solid #888;padding-left:.7em;margin:.6em 0;break-inside:avoid}"
-    "td[data-label=Signature]{height:2.2em;width:45%}"
-)
-
-
 def document(result: Result) -> str:
     """A whole printable page: the agreement on clean A4, opened from the downloaded file with no site around it."""
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(title(result))}</title>'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{_PRINT_STYLE}</style>'
-            f"</head><body>{_agreement_html(result, 1)}</body></html>")
+    return printable_page(title(result), _agreement_html(result, 1, drawn=True), heading=False)
 
 
 # ---------------------------------------------------------------- Markdown
@@ -192,6 +180,8 @@ def _md_table(headings: tuple[str, ...], rows: list[list[str]]) -> list[str]:
 def markdown(result: Result) -> str:
     team = result.team
     out = [f"# {md(title(result))}", "",
+           "The printable page (HTML) of this agreement draws the week as a figure; the tables here hold the same "
+           "facts.", "",
            f"Agreed on {_date(team.agreed)}" + (f", with {md(team.manager)} as manager" if team.manager else "") + ".",
            f"Next review by {_date(team.review)}.", "", "## The rules we work within", ""]
     out += [f"- {r}" for r in _rules(result)] + ["", "## Our week", ""]

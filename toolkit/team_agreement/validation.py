@@ -8,6 +8,7 @@ from typing import Any
 
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, fmt_clock, group_of,
                      hours_as_minutes, row_list, text, utc_offset, whole_number)
+from ..draw import colour as draw_colour
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
                     Meeting, Member, Rota, Team)
 from .revision import snapshot
@@ -83,7 +84,12 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
     return Team(term, name, manager, agreed, review, review_given, tuple(triggers), other, team_offset,
                 tuple(DAYS.index(d) for d in anchors), min_days, core, desks, tuple(members), tuple(rotas),
-                tuple(meetings), channels, agreed_text, known, previous, snapshot(values))
+                tuple(meetings), channels, agreed_text, known, _colour(org), previous, snapshot(values))
+
+
+def _colour(org: dict[str, Any]) -> str:
+    colours = org.get("colours") if isinstance(org.get("colours"), dict) else {}
+    return draw_colour(colours.get("primary"))
 
 
 def _optional_whole(raw: Any, label: str, low: int, high: int) -> tuple[int | None, str | None]:

@@ -87,6 +87,7 @@ class Plan:
     term: str  # the organisation's name for flexible working, for the documents
     currency: str  # the symbol money is shown with ("" for none)
     name: str  # the person's name or initials, if they gave it: on the downloaded plan
+    colour: str  # the organisation's primary colour, for the figures
     contracted: int  # minutes a week
     days: int  # working days a week
     start: int  # usual start, minutes after midnight

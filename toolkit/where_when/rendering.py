@@ -10,8 +10,9 @@ from typing import Any
 
 from .. import records
 from ..forms import fmt_clock, fmt_number
-from ..render import Rendered, made_line, table
+from ..render import Rendered, made_line, printable_page, table
 from ..safe import esc, md
+from . import figures
 from .commute import MODES, SOURCE, WEEKS_PER_YEAR
 from .schema import NAME
 from .model import DAYS, FOCUS, HOME_NEEDS, WHERE, Activity, Day, Result, label
@@ -283,11 +284,11 @@ def _conversation(result: Result, on_page: bool = True) -> list[Sentence]:
 
 # ---------------------------------------------------------------- HTML
 
-def html(result: Result) -> str:
+def html(result: Result, on_page: bool = True) -> str:
     p = result.plan
     parts = [f'<p class="swt-headline"><strong>{_pct(result.place_flexible, result.total)}</strong> of your hours '
              f'could happen anywhere, and <strong>{_pct(result.time_flexible, result.total)}</strong> at any time.</p>',
-             f"<p>{_html_of(_role(result))}</p>"]
+             figures.shares(result, p.colour), f"<p>{_html_of(_role(result))}</p>"]
     for w in _warnings(result):
         parts.append(f'<div class="admonition warning"><p>{_html_of(w)}</p></div>')
 
@@ -309,15 +310,17 @@ def html(result: Result) -> str:
     unplaced = _unplaced(result)
     parts.append(
         f"<h3>A suggested week</h3><p>{_html_of(_week_intro(result))}</p>"
+        + figures.timeline(result, p.colour)
         + table("Hours per day and place", ("Day", "Where", "Hours (h:mm)", "What", "When flexible hours can fall"), week_rows)
         + (f"<p>{_html_of(off)}</p>" if off else "")
         + ("<h4>Not in the week</h4><ul>" + "".join(f"<li>{_html_of(s)}</li>" for s in unplaced) + "</ul>"
            if unplaced else "")
     )
-    parts.append("<h3>What changes</h3><ul>" + "".join(f"<li>{_html_of(s)}</li>" for s in _commute(result))
+    parts.append("<h3>What changes</h3>" + (figures.changes(result, p.colour) or "") + "<ul>"
+                 + "".join(f"<li>{_html_of(s)}</li>" for s in _commute(result))
                  + f'</ul><p class="swt-hint">{_html_of(_factors())}</p>')
     parts.append("<h3>Taking it into the conversation</h3><ul>"
-                 + "".join(f"<li>{_html_of(s)}</li>" for s in _conversation(result)) + "</ul>")
+                 + "".join(f"<li>{_html_of(s)}</li>" for s in _conversation(result, on_page)) + "</ul>")
     return "".join(parts)
 
 
@@ -326,6 +329,8 @@ def html(result: Result) -> str:
 def markdown(result: Result) -> str:
     p = result.plan
     out = [f"# {md(title(result))}", "", md(made_line(p.name)), "",
+           "The printable page (HTML) of this plan draws the week, the shares and what changes as figures; "
+           "the tables here hold the same facts.", "",
            f"**{_pct(result.place_flexible, result.total)}** of my hours could happen anywhere, and "
            f"**{_pct(result.time_flexible, result.total)}** at any time.", "", _md_of(_role(result)), ""]
     for w in _warnings(result):
@@ -374,8 +379,14 @@ def summary(result: Result) -> dict[str, Any]:
     }
 
 
+def document(result: Result) -> str:
+    """The plan as a whole printable page, figures included, opened from the downloaded file."""
+    return printable_page(title(result), html(result, on_page=False), subtitle=made_line(result.plan.name))
+
+
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
+        document=document(result),
         html=html(result),
         markdown=markdown(result),
         record=records.make(NAME, title(result), values, summary(result)),

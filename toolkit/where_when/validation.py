@@ -6,9 +6,15 @@ from typing import Any
 
 from ..forms import (Errors, FieldError, choice, choices, clock, flag, fmt_clock, fmt_number, group_of,
                      hours_as_minutes, number, row_list, text, whole_number)
+from ..draw import colour as draw_colour
 from .model import DAY_OPTIONS, DAYS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY, Activity, Commitment, Commute, Plan
 from .commute import MODE_OPTIONS
 from .schema import DETAIL_LIMIT, MAX_ACTIVITIES, MAX_COMMITMENTS, NAME_LIMIT, policy
+
+
+def org_colour(org: dict[str, Any]) -> str:
+    colours = org.get("colours") if isinstance(org.get("colours"), dict) else {}
+    return draw_colour(colours.get("primary"))
 
 
 def _hrs(minutes: int) -> str:
@@ -73,7 +79,7 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
         return e.list
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
     currency = org.get("currency") if isinstance(org.get("currency"), str) else ""
-    return Plan(term, currency[:5], name, contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
+    return Plan(term, currency[:5], name, org_colour(org), contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
                 tuple(DAYS.index(d) for d in anchors), core, min_days)
 
 

@@ -1,0 +1,43 @@
+"""The drawn results on the tool pages: shown under the strict CSP, named for screen readers, kept in print,
+legible on a phone, and in the printable download."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import axe_violations, wait_for_result
+
+TOOLS = [("tools/where-when/", "A suggested week", 3), ("tools/team-agreement/", "Front desk", 2)]
+
+
+@pytest.mark.parametrize("path, shows, count", TOOLS)
+def test_the_figures_are_drawn_named_and_printed(page, server, path, shows, count):
+    page.goto(server.url + path)
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, shows)
+    figures = page.locator("[data-result-body] svg[role=img]")
+    assert figures.count() == count
+    for i in range(count):
+        figure = figures.nth(i)
+        assert figure.is_visible() and figure.bounding_box()["height"] > 40
+        assert page.evaluate("el => el.getAttribute('aria-labelledby').split(' ').every(id => "
+                             "document.getElementById(id).textContent.length > 10)", figure.element_handle())
+    page.emulate_media(media="print")
+    assert figures.first.is_visible()
+    assert axe_violations(page) == []  # a CSP refusal of any part would also have failed the page's watch
+
+
+@pytest.mark.parametrize("path, shows, count", TOOLS)
+def test_on_a_phone_the_figures_fit_the_screen(browser, server, path, shows, count):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(server.url + path)
+        page.get_by_role("button", name="Try an example").click()
+        wait_for_result(page, shows)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        box = page.locator("[data-result-body] svg[role=img]").first.bounding_box()
+        assert box["width"] <= 360
+        assert axe_violations(page) == []
+    finally:
+        context.close()
