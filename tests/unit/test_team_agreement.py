@@ -294,3 +294,13 @@ def test_the_example_is_a_team_of_eight_with_a_part_time_member_and_findings_to_
     assert len(team.members) == 8 and any(len(m.working_days) < 5 for m in team.members)
     checks = {f.check for f in team_agreement.compute(team).findings}
     assert {"cover", "desks", "core", "meetings"} <= checks
+
+
+def test_the_examples_carry_no_copy_of_the_organisations_policy():
+    from toolkit import where_when
+
+    assert "team" not in where_when.example()  # anchor days, core hours, minimum: from the settings
+    assert set(team_agreement.example()["rules"]) == {"desks"}
+    settings = org.merge({"policy": {"anchor_days": ["Thursday"], "core_hours": {"start": "11:00", "end": "14:00"}}})
+    team = team_agreement.validate(team_agreement.example(), settings, today=TODAY)
+    assert team.anchor_days == (3,) and team.core == (660, 840)
