@@ -69,4 +69,9 @@ def _dispatch(request: Any) -> dict[str, Any]:
     model = tool.validate(values, org)
     if isinstance(model, list):
         return _errors(model)
-    return tool.render(tool.compute(model), values).to_dict()
+    rendered = tool.render(tool.compute(model), values)
+    if action == "download":  # one file, made when the person asks for it
+        made = rendered.download(request.get("filename"))
+        return {"ok": True, "download": made} if made else _errors([FieldError("", "There is no such download.")])
+    # The page asks with "lazy": the downloads are listed now and made on a click (action "download").
+    return rendered.to_dict(contents=request.get("lazy") is not True)

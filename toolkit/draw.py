@@ -7,6 +7,7 @@ so nothing is lost on a black-and-white printer. Every text a person typed goes 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .safe import attr, esc
@@ -35,6 +36,7 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@functools.lru_cache(maxsize=16)
 def text_on(fill: str) -> str:
     """Black or white, whichever reads better on `fill` (WCAG AA wants 4.5:1 for text)."""
     return "#ffffff" if contrast(fill, "#ffffff") >= contrast(fill, "#000000") else "#000000"
@@ -61,19 +63,20 @@ class Figure:
 
     def rect(self, x: float, y: float, w: float, h: float, fill: str, *, stroke: str = "currentColor",
              tip: str = "", dash: bool = False, cls: str = "") -> None:
-        """A block; `tip` (plain text, escaped here) is shown when the pointer rests on it."""
+        """A block; `tip` (plain text, escaped here) is shown when the pointer rests on it. `fill`, `stroke` and
+        `cls` are the toolkit's own values (patterns, checked colours), never typed text: not escaped."""
         extra = ' stroke-dasharray="4 3"' if dash else ""
-        kind = f' class="{attr(cls)}"' if cls else ""
+        kind = f' class="{cls}"' if cls else ""
         tip_el = f"<title>{esc(tip)}</title>" if tip else ""
-        self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{attr(fill)}" '
-                          f'stroke="{attr(stroke)}" stroke-width="1"{extra}{kind}>{tip_el}</rect>')
+        self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}" '
+                          f'stroke="{stroke}" stroke-width="1"{extra}{kind}>{tip_el}</rect>')
 
     def text(self, x: float, y: float, words: str, *, size: float = 11, anchor: str = "start", fill: str = "currentColor",
              bold: bool = False) -> None:
-        """Plain text (escaped here), its baseline at y."""
+        """Plain text (escaped here), its baseline at y; `fill` and `anchor` are the toolkit's own values."""
         weight = ' font-weight="700"' if bold else ""
         self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
-                          f'fill="{attr(fill)}"{weight}>{esc(words)}</text>')
+                          f'fill="{fill}"{weight}>{esc(words)}</text>')
 
     def line(self, x1: float, y1: float, x2: float, y2: float, *, dash: bool = False) -> None:
         extra = ' stroke-dasharray="3 3"' if dash else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .forms import FieldError
@@ -23,26 +24,19 @@ class NotStrictJSON(ValueError):
     """JSON that parses somewhere but not here: too deep, or holding NaN, Infinity or a number out of range."""
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _too_deep(text: str, limit: int) -> bool:
     """Whether brackets outside strings nest deeper than `limit`: checked before parsing, because parsing a file
-    nested thousands deep overflows the stack of Python in the browser, which kills it until the page reloads."""
-    depth, in_string, escaped = 0, False, False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif ch in "]}":
-            depth -= 1
+    nested thousands deep overflows the stack of Python in the browser, which kills it until the page reloads.
+    Strings are taken out first, so only the brackets are counted one by one (it runs on every recompute)."""
+    depth = 0
+    for match in _BRACKET.finditer(_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return True
     return False
 
 
@@ -110,13 +104,14 @@ def open_record(text: Any, tool: str) -> dict[str, Any] | str:
         return bad(f"The record is in a format this page does not know (version {version!r}).")
     if data.get("tool") != tool:
         return bad("The record was saved from a different tool, so it cannot be loaded here.")
-    problem = _shape_problem(data["values"], 0) or _shape_problem(data.get("result"), 0)
+    # What was typed is held to the form's limits; what was worked out (long findings) only to plain data.
+    problem = _shape_problem(data["values"], 0) or _shape_problem(data.get("result"), 0, MAX_CHARS)
     if problem:
         return bad(f"The record cannot be loaded: {problem}.")
     return data
 
 
-def _shape_problem(value: Any, depth: int) -> str | None:
+def _shape_problem(value: Any, depth: int, longest: int = MAX_STRING) -> str | None:
     """Why a value is not plain form data (text, ticks, lists and groups of them), or None."""
     if depth > MAX_DEPTH:
         return "it is nested too deeply"
@@ -125,7 +120,7 @@ def _shape_problem(value: Any, depth: int) -> str | None:
     if isinstance(value, (int, float)):
         return None
     if isinstance(value, str):
-        return f"a value is longer than {MAX_STRING:,} characters" if len(value) > MAX_STRING else None
+        return f"a value is longer than {longest:,} characters" if len(value) > longest else None
     if isinstance(value, (list, dict)):
         if len(value) > MAX_ITEMS:
             return f"a list has more than {MAX_ITEMS} entries"
@@ -133,7 +128,7 @@ def _shape_problem(value: Any, depth: int) -> str | None:
         if isinstance(value, dict) and any(not isinstance(k, str) for k in value):
             return "it has a malformed key"
         for item in items:
-            problem = _shape_problem(item, depth + 1)
+            problem = _shape_problem(item, depth + 1, longest)
             if problem:
                 return problem
         return None

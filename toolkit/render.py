@@ -5,34 +5,60 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from .safe import attr
 
 
 @dataclass(frozen=True)
 class Rendered:
+    """A tool's answer. The downloads are made when they are asked for, not on every recompute: for a team of 30
+    the printable page and the Markdown were most of a recompute's time (bench/)."""
+
     html: str  # safe HTML for the result panel: typed values already escaped
-    markdown: str  # the same, as a document to keep or send
-    record: dict[str, Any]  # the JSON record: loads back into the tool
     filename: str  # file name without extension
     status: str  # one short sentence for screen readers, e.g. "5 of 12 done."
-    document: str = ""  # a printable page (a whole HTML document), for tools that offer one
+    make_markdown: Callable[[], str]  # the result as a document to keep or send
+    make_record: Callable[[], dict[str, Any]]  # the JSON record: loads back into the tool
+    make_document: Callable[[], str] | None = None  # a printable page, for tools that offer one
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": True,
-            "html": self.html,
-            "status": self.status,
-            "downloads": ([
-                {"label": "Download as a printable page (HTML)", "filename": f"{self.filename}.html",
-                 "mime": "text/html", "content": self.document}] if self.document else []) + [
-                {"label": "Download as Markdown", "filename": f"{self.filename}.md",
-                 "mime": "text/markdown", "content": self.markdown},
-                {"label": "Download as JSON (to load back later)", "filename": f"{self.filename}.json",
-                 "mime": "application/json", "content": json.dumps(self.record, indent=2, ensure_ascii=False)},
-            ],
-        }
+    @property
+    def markdown(self) -> str:
+        return self.make_markdown()
+
+    @property
+    def record(self) -> dict[str, Any]:
+        return self.make_record()
+
+    @property
+    def document(self) -> str:
+        return self.make_document() if self.make_document else ""
+
+    def files(self) -> list[dict[str, Any]]:
+        """The downloads offered, each with how to make its content."""
+        out = []
+        if self.make_document:
+            out.append({"label": "Download as a printable page (HTML)", "filename": f"{self.filename}.html",
+                        "mime": "text/html", "make": lambda: self.document})
+        out.append({"label": "Download as Markdown", "filename": f"{self.filename}.md", "mime": "text/markdown",
+                    "make": lambda: self.markdown})
+        out.append({"label": "Download as JSON (to load back later)", "filename": f"{self.filename}.json",
+                    "mime": "application/json",
+                    "make": lambda: json.dumps(self.record, indent=2, ensure_ascii=False)})
+        return out
+
+    def to_dict(self, contents: bool = True) -> dict[str, Any]:
+        """The answer for the page; without `contents` the downloads are listed and made later (`download`)."""
+        downloads = [{k: v for k, v in f.items() if k != "make"} | ({"content": f["make"]()} if contents else {})
+                     for f in self.files()]
+        return {"ok": True, "html": self.html, "status": self.status, "downloads": downloads}
+
+    def download(self, filename: Any) -> dict[str, Any] | None:
+        """One download, made now; None for a name this answer does not offer."""
+        for f in self.files():
+            if f["filename"] == filename:
+                return {"filename": f["filename"], "mime": f["mime"], "content": f["make"]()}
+        return None
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -15,10 +15,10 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
     checklist = result.filled.checklist
     return Rendered(
         html=_html(result),
-        markdown=_markdown(result),
-        record=records.make(NAME, checklist.title, values, _summary_data(result)),
         filename=f"checklist-{checklist.id}",
         status=f"{result.done} of {result.total} done.",
+        make_markdown=lambda: _markdown(result),
+        make_record=lambda: records.make(NAME, checklist.title, values, _summary_data(result)),
     )
 
 

@@ -16,9 +16,10 @@ def window(member: Member, team: Team) -> tuple[int, int]:
 
 
 def clock(minutes: int) -> str:
-    """A time of the team's day; one that falls on the day before or after says so."""
+    """A time of the team's day; one that falls on another day says which."""
     day, rest = divmod(minutes, 1440)
-    return fmt_clock(rest) + {0: "", -1: " (the day before)", 1: " (the next day)"}.get(day, "")
+    near = {0: "", -1: " the day before", 1: " the next day"}
+    return fmt_clock(rest) + near.get(day, f" {abs(day)} days {'before' if day < 0 else 'later'}")
 
 
 def join(words: list[str]) -> str:
@@ -55,7 +56,7 @@ def cover(team: Team) -> list[Finding]:
                                f"{rota.name} needs {need} on {_day_list(list(rota.days))}, and no member lists it "
                                "among the rotas they can cover.",
                                "Agree who will cover it, and add the rota's name to their row.",
-                               (), tuple(DAYS[d] for d in rota.days)))
+                               (), tuple(DAYS[d] for d in rota.days), rota.name))
             continue
         gaps = []
         for d in rota.days:
@@ -70,7 +71,7 @@ def cover(team: Team) -> list[Finding]:
                 f"Ask whether {names} could change a day, whether {rota.name} could be covered "
                 + ("from home on those days, " if rota.place == "office" else "")
                 + "or whether someone else could learn to cover it.",
-                tuple(m.name for m in coverers), tuple(DAYS[d] for d, _ in gaps)))
+                tuple(m.name for m in coverers), tuple(DAYS[d] for d, _ in gaps), rota.name))
     return out
 
 
@@ -93,21 +94,43 @@ def anchor(team: Team) -> list[Finding]:
     return out
 
 
+def together(m: Member, team: Team) -> int:
+    """The days a member is in the office with at least one other member of the team."""
+    return sum(1 for d in m.office_days if any(o is not m and o.places[d] == "office" for o in team.members))
+
+
 def minimum(team: Team) -> list[Finding]:
-    if not team.min_days:
+    if not team.min_days or len(team.members) < 2:
         return []
-    short = [m for m in team.members if len(m.office_days) < min(team.min_days, len(m.working_days))]
+    short = [m for m in team.members if together(m, team) < min(team.min_days, len(m.working_days))]
     if not short:
         return []
     days = "day" if team.min_days == 1 else "days"
     return [Finding(
         "minimum", "Below the minimum days together",
         f"The rules ask for at least {team.min_days} {days} a week in the office together. "
-        + join([f"{m.name} is in on {len(m.office_days)} of {len(m.working_days)} working days" for m in short])
-        + ".",
-        "Talk through whether the pattern could change, or whether an exception is agreed and why; "
-        "for part-time members the minimum is counted against the days they work.",
+        + join([f"{m.name} is in with colleagues on {together(m, team)} of {len(m.working_days)} working days"
+                for m in short]) + ".",
+        "Talk through whether office days could line up, or whether an exception is agreed and why; for "
+        "part-time members the minimum is counted against the days they work.",
         tuple(m.name for m in short))]
+
+
+def long_days(team: Team) -> list[Finding]:
+    """Usual days that come to more than the contract, allowing an hour's break a day."""
+    over = [m for m in team.members
+            if (m.finish - m.start) * len(m.working_days) > m.contracted + 60 * len(m.working_days)]
+    if not over:
+        return []
+    return [Finding(
+        "hours", "Usual days longer than the contract",
+        join([f"{m.name}'s {len(m.working_days)} days of {clock(m.start)} to {clock(m.finish)} come to "
+              f"{fmt_number((m.finish - m.start) * len(m.working_days) / 60)} hours against "
+              f"{fmt_number(m.contracted / 60)} contracted" for m in over])
+        + ", even allowing an hour's break a day.",
+        "Check whether these are the hours people are available rather than working, and agree what is "
+        "expected outside the contract: nobody should be expected to answer then.",
+        tuple(m.name for m in over))]
 
 
 def desks(team: Team) -> list[Finding]:
@@ -120,7 +143,8 @@ def desks(team: Team) -> list[Finding]:
     return [Finding(
         "desks", "More people than desks",
         f"The team has {team.desks} desk{'s' if team.desks != 1 else ''}. "
-        + " ".join(f"On {DAYS[d]} {n} people are in, {n - team.desks} more than there are desks." for d, n in over)
+        + " ".join(f"On {DAYS[d]} {n} {'person is' if n == 1 else 'people are'} in, {n - team.desks} more than "
+                   "there are desks." for d, n in over)
         ,
         "Move some office days to quieter days, book extra desks for those days, or agree who shares.",
         (), tuple(DAYS[d] for d, _ in over))]
@@ -145,9 +169,9 @@ def windows(team: Team) -> list[Finding]:
         earliest = min(working, key=lambda m: window(m, team)[1])
         out.append(Finding(
             "window", f"{DAYS[d]}: no time when everyone is available",
-            f"On {DAYS[d]} no hour is shared by all {len(working)} people working: {earliest.name} finishes at "
-            f"{clock(window(earliest, team)[1])} and {latest.name} starts at {clock(window(latest, team)[0])} "
-            "(the team's time).",
+            f"On {DAYS[d]} there is no time when {'both' if len(working) == 2 else f'all {len(working)}'} people "
+            f"working are available: in the team's time, {earliest.name} finishes at "
+            f"{clock(window(earliest, team)[1])} and {latest.name} starts at {clock(window(latest, team)[0])}.",
             "Agree which work needs everyone at once and move it to another day, or hand over in writing.",
             (earliest.name, latest.name), (DAYS[d],)))
     return out
@@ -198,12 +222,13 @@ def fairness(team: Team) -> list[Finding]:
         most_m, most_l = max(load.items(), key=lambda kv: kv[1])
         least_m, least_l = min(load.items(), key=lambda kv: kv[1])
         if most_l >= 1 and most_l >= 2 * least_l:
-            times = f"{fmt_number(round(most_l / least_l, 1))} times as much" if least_l else "all of it"
+            least_words = (f"{least_m} {fmt_number(round(least_l, 1))}: "
+                           f"{fmt_number(round(most_l / least_l, 1))} times as much" if least_l else
+                           f"{least_m}, who is listed for rotas, none: no day they work needs them")
             out.append(Finding(
                 "fairness", "Rota cover falls unevenly",
                 f"Shared out among those able to cover each rota day, {most_m} would carry "
-                f"{fmt_number(round(most_l, 1))} days of cover a week and {least_m} {fmt_number(round(least_l, 1))}: "
-                f"{times}.",
+                f"{fmt_number(round(most_l, 1))} days of cover a week and {least_words}.",
                 f"Ask whether {least_m} could take more cover days, or whether others could learn the rota.",
                 (most_m, least_m)))
     return out
@@ -254,4 +279,4 @@ def meetings(team: Team) -> list[Finding]:
     return out
 
 
-ALL = (cover, anchor, minimum, desks, windows, core, fairness, meetings)
+ALL = (cover, anchor, minimum, desks, windows, core, fairness, meetings, long_days)

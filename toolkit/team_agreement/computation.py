@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .checks import ALL, shared_window
-from .model import DaySummary, Result, Team
+from .model import Change, DaySummary, Result, Team
 from .revision import compare
 
 
@@ -17,6 +17,9 @@ def compute(team: Team) -> Result:
     )
     findings = tuple(f for check in ALL for f in check(team))
     changes = None
-    if team.previous is not None:
+    if team.previous is not None and team.previous.get("unreadable"):
+        changes = (Change("review", "The earlier agreement this one revises could not be read, so what changed "
+                                    "cannot be shown. Load the saved agreement again to compare."),)
+    elif team.previous is not None:
         changes = compare(team.previous, team.snapshot, {s.id: s.title for s in team.sections})
     return Result(team, days, findings, changes, team.snapshot)

@@ -3,10 +3,12 @@ member's hours on the busiest day, with the time everyone shares. The tables sta
 
 from __future__ import annotations
 
+import functools
+
 from ..draw import Figure, fit, text_on
 from ..forms import fmt_clock
 from .checks import shared_window, window
-from .model import DAYS, PLACE_SHORT, Result
+from .model import DAYS, PLACE_SHORT, Result, Rota
 
 NAMES = 150  # the column of names
 CELL_W, CELL_H = 84, 22
@@ -18,51 +20,60 @@ def _gaps(result: Result) -> dict[str, set[str]]:
     gaps: dict[str, set[str]] = {}
     for f in result.findings:
         if f.check == "cover":
-            name = f.title.split(":")[0]
-            gaps.setdefault(name, set()).update(f.days)
+            gaps.setdefault(f.subject, set()).update(f.days)
     return gaps
 
 
 def grid(result: Result, colour: str) -> str:
     team = result.team
-    days = [s.day for s in result.days]
     gaps = _gaps(result)
-    rows = len(team.members) + 1 + len(team.rotas)
+    people = tuple((m.name, m.places) for m in team.members)
+    return _grid(people, team.rotas, team.desks, team.anchor_days, tuple(s.day for s in result.days),
+                 tuple(sorted((name, tuple(sorted(days))) for name, days in gaps.items())), colour)
+
+
+@functools.lru_cache(maxsize=4)
+def _grid(people: tuple[tuple[str, tuple[str, ...]], ...], rotas: tuple[Rota, ...], desks: int | None,
+          anchor_days: tuple[int, ...],
+          days: tuple[int, ...], gap_list: tuple[tuple[str, tuple[str, ...]], ...], colour: str) -> str:
+    """The grid from exactly what it shows, kept between recomputes: most edits (a role, a section of the
+    agreement) leave it as it was."""
+    gaps = {name: set(d) for name, d in gap_list}
+    rows = len(people) + 1 + len(rotas)
     width = NAMES + CELL_W * len(days) + 8
     height = 24 + rows * CELL_H + 34
-    office = {s.day: len(s.in_office) for s in result.days}
+    office = {d: sum(1 for _, places in people if places[d] == "office") for d in days}
     fig = Figure("ta-week", width, height, "The team's week, member by member",
-                 f"{len(team.members)} members across {len(days)} days, each day marked office, home, elsewhere or "
+                 f"{len(people)} members across {len(days)} days, each day marked office, home, elsewhere or "
                  "not working; under it, people in the office against desks, and the rota days without cover. "
                  "The table below gives the same week in words.", colour)
     for j, d in enumerate(days):
-        fig.text(NAMES + j * CELL_W + CELL_W / 2, 16, DAYS[d][:3] + (" ★" if d in team.anchor_days else ""),
+        fig.text(NAMES + j * CELL_W + CELL_W / 2, 16, DAYS[d][:3] + (" ★" if d in anchor_days else ""),
                  size=11, anchor="middle", bold=True)
-    for i, m in enumerate(team.members):
+    for i, (name, places) in enumerate(people):
         y = 24 + i * CELL_H
-        fig.text(4, y + 15, fit(m.name, NAMES - 8), size=11)
+        fig.text(4, y + 15, fit(name, NAMES - 8), size=11)
         for j, d in enumerate(days):
-            place = m.places[d]
+            place = places[d]
             x = NAMES + j * CELL_W
-            fig.rect(x, y, CELL_W, CELL_H, fig.pattern(FILLS[place]), tip=f"{m.name}, {DAYS[d]}: {PLACE_SHORT[place]}")
+            fig.rect(x, y, CELL_W, CELL_H, fig.pattern(FILLS[place]), tip=f"{name}, {DAYS[d]}: {PLACE_SHORT[place]}")
             word = {"office": "Office", "home": "Home", "elsewhere": "Away", "off": "—"}[place]
             if place == "office":
                 fig.text(x + CELL_W / 2, y + 15, word, size=10, anchor="middle", fill=text_on(colour))
             else:
                 fig.rect(x + CELL_W / 2 - 20, y + 5, 40, 13, "#ffffff", stroke="none", cls="swt-fig-bg")
                 fig.text(x + CELL_W / 2, y + 15, word, size=10, anchor="middle")
-    y = 24 + len(team.members) * CELL_H
-    fig.text(4, y + 15, "In the office" + (f" / {team.desks} desks" if team.desks is not None else ""), size=11,
-             bold=True)
+    y = 24 + len(people) * CELL_H
+    fig.text(4, y + 15, "In the office" + (f" / {desks} desks" if desks is not None else ""), size=11, bold=True)
     for j, d in enumerate(days):
-        over = team.desks is not None and office[d] > team.desks
+        over = desks is not None and office[d] > desks
         fig.rect(NAMES + j * CELL_W, y, CELL_W, CELL_H, fig.pattern("cross") if over else "none",
-                 tip=f"{DAYS[d]}: {office[d]} in the office" + (f", {team.desks} desks" if team.desks is not None else ""))
-        words = f"{office[d]}" + (f" / {team.desks}" if team.desks is not None else "") + (" over" if over else "")
+                 tip=f"{DAYS[d]}: {office[d]} in the office" + (f", {desks} desks" if desks is not None else ""))
+        words = f"{office[d]}" + (f" / {desks}" if desks is not None else "") + (" over" if over else "")
         fig.rect(NAMES + j * CELL_W + CELL_W / 2 - 30, y + 5, 60, 13, "#ffffff", stroke="none", cls="swt-fig-bg")
         fig.text(NAMES + j * CELL_W + CELL_W / 2, y + 15, words, size=10, anchor="middle", bold=over)
-    for k, rota in enumerate(team.rotas):
-        y = 24 + (len(team.members) + 1 + k) * CELL_H
+    for k, rota in enumerate(rotas):
+        y = 24 + (len(people) + 1 + k) * CELL_H
         fig.text(4, y + 15, fit(rota.name, NAMES - 8), size=11, bold=True)
         for j, d in enumerate(days):
             if d not in rota.days:

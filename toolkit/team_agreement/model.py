@@ -123,6 +123,7 @@ class Finding:
     suggestion: str
     people: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
+    subject: str = ""  # what the finding is about, when it is one of several (a rota's name)
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ Every value a person typed goes through safe.esc / html_block for HTML and safe.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
 from .. import records
-from ..forms import fmt_offset
+from ..forms import day_date, fmt_offset
 from ..render import Rendered, date_words, printable_page, table
 from ..safe import attr, esc, html_block, md, md_block
 from . import figures
@@ -75,17 +76,24 @@ def _triggers(result: Result) -> list[str]:
 # ---------------------------------------------------------------- HTML
 
 def _week_table(result: Result) -> str:
-    days = [s.day for s in result.days]
-    rows = []
-    for m in result.team.members:
-        role, note = _who(m, result)
-        first = esc(m.name) + (f'<br><span class="swt-hint">{esc(role)}</span>' if role else "") \
-            + f'<br><span class="swt-hint">{esc(note)}</span>'
-        cells = [f'<span class="swt-place swt-place-{attr(m.places[d])}">{esc(_cell(m, d, result))}</span>'
-                 for d in days]
-        rows.append((first, cells))
+    days = tuple(s.day for s in result.days)
+    rows = [_week_row(m, result.team.offset, days) for m in result.team.members]
     return table("Where each member usually is, and their hours in the team's time", ("Member", *(DAYS[d] for d in days)),
                  rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _week_row(m: Member, team_offset: int, days: tuple[int, ...]) -> tuple[str, list[str]]:
+    """One member's row of the week table. Kept between recomputes (the worker lives for the visit): an edit
+    changes one row at most, and for a team of 30 the rows were a fifth of a recompute."""
+    start, end = m.start + team_offset - m.offset, m.finish + team_offset - m.offset
+    zone = "" if m.offset == team_offset else f", their own time {fmt_offset(m.offset)}"
+    first = esc(m.name) + (f'<br><span class="swt-hint">{esc(m.role)}</span>' if m.role else "") \
+        + f'<br><span class="swt-hint">{hours_text(m.contracted)} hours a week{zone}</span>'
+    cells = [f'<span class="swt-place swt-place-{m.places[d]}">'
+             + (f"{PLACE_SHORT[m.places[d]]}, {clock(start)} to {clock(end)}" if m.works(d) else "Not working")
+             + "</span>" for d in days]
+    return first, cells
 
 
 def _findings_html(result: Result, level: int) -> str:
@@ -99,15 +107,20 @@ def _findings_html(result: Result, level: int) -> str:
         for f in result.findings)
 
 
+def _since(result: Result) -> str:
+    """ "since the agreement of 1 December 2026", or "since the earlier agreement" when it gave no date."""
+    agreed = day_date((result.team.previous or {}).get("agreed"), label="", required=False)[0]
+    return f"since the agreement of {_date(agreed)}" if agreed else "since the earlier agreement"
+
+
 def _changes_html(result: Result) -> str:
     if result.changes is None:
         return ""
-    before = (result.team.previous or {}).get("agreed") or "the earlier agreement"
     items = "".join(f"<li>{esc(c.text)}</li>" for c in result.changes) or "<li>Nothing yet.</li>"
-    return f"<h3>What changed since the agreement of {esc(before)}</h3><ul>{items}</ul>"
+    return f"<h3>What changed {esc(_since(result))}</h3><ul>{items}</ul>"
 
 
-def _agreement_html(result: Result, top: int, drawn: bool = False) -> str:
+def _agreement_html(result: Result, top: int, week: str) -> str:
     """The agreement itself: the same body on the page (under an h3) and in the printable page (under an h1)."""
     team = result.team
     h1, h2 = f"h{top}", f"h{top + 1}"
@@ -118,7 +131,7 @@ def _agreement_html(result: Result, top: int, drawn: bool = False) -> str:
                  + (" (three months after it was agreed)." if not team.review_given else "."))) + "</p>"]
     parts.append(f"<{h2}>The rules we work within</{h2}><ul>" + "".join(f"<li>{esc(r)}</li>" for r in _rules(result))
                  + "</ul>")
-    parts.append(f"<{h2}>Our week</{h2}>" + (figures.grid(result, team.colour) if drawn else "") + _week_table(result))
+    parts.append(f"<{h2}>Our week</{h2}>" + week)
     channels = [(esc(label(CHANNEL_KINDS, k)), [esc(team.channels[k][0]) or "Not agreed yet",
                                                esc(team.channels[k][1]) or "Not agreed yet"]) for k, _ in CHANNEL_KINDS]
     parts.append(f"<{h2}>Which channel for what</{h2}>"
@@ -148,26 +161,30 @@ def _agreement_html(result: Result, top: int, drawn: bool = False) -> str:
     return "".join(parts)
 
 
-def html(result: Result) -> str:
+def html(result: Result, grid: str, week: str) -> str:
+    """The page's result; `grid` and `week` (the figure and the table of the week) are drawn once per result."""
     team = result.team
     k = len(result.findings)
     parts = [
         f'<p class="swt-headline"><strong>{len(team.members)}</strong> member{"s" if len(team.members) != 1 else ""}, '
         f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {_date(team.review)}.</p>',
-        "<h3>The team's week</h3>" + figures.grid(result, team.colour) + _week_table(result),
+        "<h3>The team's week</h3>" + grid + week,
         "<h3>Each day</h3>" + (figures.availability(result, team.colour) or "") + table("People working, in the office, desks and the time everyone shares, each day",
                                     ("Day", "Working", "In the office", "Desks used", "Everyone available"),
                                     _day_rows(result)),
         "<h3>What to talk about</h3>" + _findings_html(result, 4),
         _changes_html(result),
-        '<div class="swt-record swt-agreement">' + _agreement_html(result, 3) + "</div>",
+        # The whole agreement, with every section as written, is in the downloads; the page keeps to what was
+        # worked out (putting it here too doubled the page's work on every change for a large team).
+        "<p>The agreement itself, with every section as you wrote it, the rules, the channels, the review and "
+        "lines to sign, is in the printable page and the Markdown below.</p>",
     ]
     return "".join(parts)
 
 
-def document(result: Result) -> str:
+def document(result: Result, grid: str, week: str) -> str:
     """A whole printable page: the agreement on clean A4, opened from the downloaded file with no site around it."""
-    return printable_page(title(result), _agreement_html(result, 1, drawn=True), heading=False)
+    return printable_page(title(result), _agreement_html(result, 1, grid + week), heading=False)
 
 
 # ---------------------------------------------------------------- Markdown
@@ -212,8 +229,7 @@ def markdown(result: Result) -> str:
         "None: every check passed."]
     out.append("")
     if result.changes is not None:
-        before = (team.previous or {}).get("agreed") or "the earlier agreement"
-        out += [f"## What changed since the agreement of {md(before)}", ""]
+        out += [f"## What changed {_since(result)}", ""]
         out += [f"- {md(c.text)}" for c in result.changes] or ["- Nothing yet."]
         out.append("")
     triggers = _triggers(result) + ([md(team.other_triggers)] if team.other_triggers else [])
@@ -238,14 +254,23 @@ def summary(result: Result) -> dict[str, Any]:
     }
 
 
+def _kept(result: Result, values: dict[str, Any]) -> dict[str, Any]:
+    """What the record keeps of the form: the dates as they were worked out (an empty date agreed would become
+    the day it is reopened), and not the earlier agreement (loading this record makes it the earlier one)."""
+    kept = {k: v for k, v in values.items() if k != "previous"}
+    team = dict(kept.get("team")) if isinstance(kept.get("team"), dict) else {}
+    team["agreed"] = result.team.agreed.isoformat()
+    team["review"] = result.team.review.isoformat()
+    return {**kept, "team": team}
+
+
 def render(result: Result, values: dict[str, Any]) -> Rendered:
+    grid, week = figures.grid(result, result.team.colour), _week_table(result)
     return Rendered(
-        html=html(result),
-        markdown=markdown(result),
-        # The earlier agreement is not part of what was typed: loading this record back makes it the earlier one.
-        record=records.make(NAME, title(result), {k: v for k, v in values.items() if k != "previous"},
-                            summary(result)),
+        html=html(result, grid, week),
         filename="team-agreement",
         status=status(result),
-        document=document(result),
+        make_markdown=lambda: markdown(result),
+        make_record=lambda: records.make(NAME, title(result), _kept(result, values), summary(result)),
+        make_document=lambda: document(result, grid, week),
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date, timedelta
 from typing import Any
 
-from ..forms import (Errors, FieldError, choice, choices, clock, day_date, fmt_clock, group_of,
+from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of,
                      hours_as_minutes, row_list, text, utc_offset, whole_number)
+from ..records import strict_json
 from ..draw import colour as draw_colour
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
                     Meeting, Member, Rota, Team)
@@ -15,7 +17,6 @@ from .revision import snapshot
 from .schema import (AGREED_LIMIT, MAX_MEETINGS, MAX_MEMBERS, MAX_ROTAS, NAME_LIMIT, SHORT_LIMIT, hours_text,
                      policy, sections)
 
-BREAK_ALLOWANCE = 60  # minutes a day a usual start-to-finish may run beyond the contract: lunch and breaks
 PREVIOUS_LIMIT = 60_000
 
 
@@ -42,6 +43,10 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     review_given = review is not None
     if review is None:
         review = add_months(agreed, 3)
+        if review < today:
+            e.add("team.review", f"Three months after the date agreed is {review.isoformat()}, which has passed. "
+                                 "If you are revising the agreement, set the date agreed to today, or give the "
+                                 "date of its next review.")
     elif review <= agreed:
         e.add("team.review", f"The review date must be after the date agreed ({agreed.isoformat()}).")
     elif review < today:
@@ -62,8 +67,8 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     core = _core(r.get("core_start", defaults["core_start"]), r.get("core_end", defaults["core_end"]), e)
     desks = e.take("rules.desks", _optional_whole(r.get("desks"), "Desks", 0, 1000))
 
-    rotas = _rotas(values, e)
-    members = _members(values, e, {rota.name.casefold(): rota.name for rota in rotas}, team_offset)
+    rotas, rota_names = _rotas(values, e)
+    members = _members(values, e, rota_names, team_offset)
     meetings = _meetings(values, e)
     channels = {}
     c = group_of(values, "channels")
@@ -78,13 +83,15 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     w = group_of(values, "ways")
     known = sections(org)
     agreed_text = {s.id: e.take(f"ways.{s.id}", text(w.get(s.id), label=s.title, max_length=AGREED_LIMIT)) or "" for s in known}
-    previous = _previous(values.get("previous"), e)
+    previous = _previous(values.get("previous"))
     if e.list:
         return e.list
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
     return Team(term, name, manager, agreed, review, review_given, tuple(triggers), other, team_offset,
                 tuple(DAYS.index(d) for d in anchors), min_days, core, desks, tuple(members), tuple(rotas),
-                tuple(meetings), channels, agreed_text, known, _colour(org), previous, snapshot(values))
+                tuple(meetings), channels, agreed_text, known, _colour(org), previous,
+                # only a revision compares: a first agreement need not describe itself on every change
+                snapshot(values) if previous is not None else {})
 
 
 def _colour(org: dict[str, Any]) -> str:
@@ -109,7 +116,9 @@ def _core(raw_start: Any, raw_end: Any, e: Errors) -> tuple[int, int] | None:
     return (cs, ce) if cs is not None and ce is not None else None
 
 
-def _rotas(values: dict[str, Any], e: Errors) -> list[Rota]:
+def _rotas(values: dict[str, Any], e: Errors) -> tuple[list[Rota], dict[str, str]]:
+    """The rotas, and the name of every rota row that has one (members may list a rota whose row has a problem
+    of its own: that problem is shown once, on the rota)."""
     out: list[Rota] = []
     seen: dict[str, int] = {}
     for i, row in enumerate(row_list(values, "rotas", MAX_ROTAS, "rotas", e)):
@@ -133,7 +142,12 @@ def _rotas(values: dict[str, Any], e: Errors) -> list[Rota]:
             seen.setdefault(name.casefold(), i)
         if len(e.list) == before:
             out.append(Rota(name, tuple(DAYS.index(d) for d in days), place, people))
-    return out
+    names = {}
+    for row in row_list(values, "rotas", MAX_ROTAS, "rotas", Errors()):
+        listed = text(row.get("name") if isinstance(row, dict) else None, label="", max_length=SHORT_LIMIT)[0]
+        if listed and "," not in listed:
+            names.setdefault(listed.casefold(), listed)
+    return out, names
 
 
 def _members(values: dict[str, Any], e: Errors, rota_names: dict[str, str], team_offset: int) -> list[Member]:
@@ -142,56 +156,68 @@ def _members(values: dict[str, Any], e: Errors, rota_names: dict[str, str], team
         e.add("members", "Add at least one member of the team.")
     out: list[Member] = []
     seen: dict[str, int] = {}
+    names = tuple(sorted(rota_names.items()))
     for i, row in enumerate(rows):
         at, n = f"members.{i}.", f"Member {i + 1}: "
         if not isinstance(row, dict):
             e.add(at + "name", n + "this row could not be read. Fill it in again.")
             continue
-        before = len(e.list)
-        name = e.take(at + "name", text(row.get("name"), label="A name or initials", required=True,
-                                        max_length=NAME_LIMIT), n)
+        name, member, problems = _member(json.dumps(row, sort_keys=True), i, names, team_offset)
+        e.list.extend(problems)
         if name and name.casefold() in seen:
-            first = seen[name.casefold()]
-            e.add(at + "name", n + f"member {first + 1} is also called “{name}”. Add an initial or a surname so "
-                                   "the agreement can tell them apart.")
+            e.add(at + "name", n + f"member {seen[name.casefold()] + 1} is also called “{name}”. Add an initial or "
+                                   "a surname so the agreement can tell them apart.")
         elif name:
             seen[name.casefold()] = i
-        who = f"{name}: " if name else n
-        role = e.take(at + "role", text(row.get("role"), label="The role", max_length=SHORT_LIMIT), who) or ""
-        contracted = e.take(at + "hours", hours_as_minutes(row.get("hours"), "Contracted hours a week"), who)
-        start = e.take(at + "start", clock(row.get("start"), label="Usual start"), who)
-        finish = e.take(at + "finish", clock(row.get("finish"), label="Usual finish"), who)
-        offset = e.take(at + "timezone", utc_offset(row.get("timezone"), label="The time zone"), who)
-        places = tuple(e.take(at + key, choice(row.get(key) or "off", label=f"Where on {day}", options=PLACES), who)
-                       or "off" for key, day in zip(DAY_KEYS, DAYS))
-        working = sum(p != "off" for p in places)
-        if not working:
-            e.add(at + "mon", who + "choose at least one day they work.")
-        if start is not None and finish is not None:
-            if finish <= start:
-                e.add(at + "finish", who + f"the usual finish must be later than the usual start ({fmt_clock(start)}).")
-            elif contracted is not None and working:
-                _fits(e, at, who, contracted, finish - start, working)
-        rotas = _rota_list(row.get("rotas"), rota_names, e, at, who)
-        if len(e.list) == before:
-            out.append(Member(i, name, role, contracted, start, finish, offset if offset is not None else team_offset,
-                              places, rotas))
+        if member:
+            out.append(member)
     return out
 
 
+@functools.lru_cache(maxsize=128)
+def _member(row_json: str, i: int, names: tuple[tuple[str, str], ...], team_offset: int
+            ) -> tuple[str, Member | None, tuple[FieldError, ...]]:
+    """One member's row read, from its JSON, as (their name, the member or None, the problems): kept between recomputes, since an edit changes one row at most
+    (for a team of 30, reading every row again was a third of each recompute)."""
+    row, rota_names, e = json.loads(row_json), dict(names), Errors()
+    at, n = f"members.{i}.", f"Member {i + 1}: "
+    name = e.take(at + "name", text(row.get("name"), label="A name or initials", required=True,
+                                    max_length=NAME_LIMIT), n)
+    who = f"{name}: " if name else n
+    role = e.take(at + "role", text(row.get("role"), label="The role", max_length=SHORT_LIMIT), who) or ""
+    contracted = e.take(at + "hours", hours_as_minutes(row.get("hours"), "Contracted hours a week"), who)
+    start = e.take(at + "start", clock(row.get("start"), label="Usual start"), who)
+    finish = e.take(at + "finish", clock(row.get("finish"), label="Usual finish"), who)
+    offset = e.take(at + "timezone", utc_offset(row.get("timezone"), label="The time zone"), who)
+    places = tuple(e.take(at + key, choice(row.get(key) or "off", label=f"Where on {day}", options=PLACES), who)
+                   or "off" for key, day in zip(DAY_KEYS, DAYS))
+    working = sum(p != "off" for p in places)
+    if not working:
+        e.add(at + "mon", who + "choose at least one day they work.")
+    if start is not None and finish is not None:
+        if finish == start:
+            e.add(at + "finish", who + "the usual finish cannot be the same as the usual start. For a night "
+                                       "shift, give the finish the next morning, e.g. 22:00 to 06:00.")
+        elif contracted is not None and working:
+            # A finish before the start is the next morning: a night shift.
+            _fits(e, at, who, contracted, (finish - start) % 1440, working)
+    if start is not None and finish is not None and finish < start:
+        finish += 1440
+    rotas = _rota_list(row.get("rotas"), rota_names, e, at, who)
+    if e.list:
+        return name or "", None, tuple(e.list)
+    return name, Member(i, name, role, contracted, start, finish, offset if offset is not None else team_offset,
+                        places, rotas), ()
+
+
 def _fits(e: Errors, at: str, who: str, contracted: int, day: int, working: int) -> None:
-    """The contract fits the days, and the days do not run far beyond the contract."""
+    """The contract fits in the days (days that run longer than the contract are a finding, not an error)."""
     span = day * working
     if contracted > span:
         e.add(at + "hours", who + f"{hours_text(contracted)} contracted hours do not fit in {working} "
                                   f"day{'s' if working > 1 else ''} of {hours_text(day)} hours "
                                   f"({hours_text(span)} hours). Check the hours, the usual start and finish, "
                                   "or the days worked.")
-    elif span > contracted + BREAK_ALLOWANCE * working:
-        e.add(at + "hours", who + f"{working} day{'s' if working > 1 else ''} of {hours_text(day)} hours come to "
-                                  f"{hours_text(span)} hours, more than the {hours_text(contracted)} contracted "
-                                  "even allowing an hour's break a day. Check the hours, the usual start and "
-                                  "finish, or the days worked.")
 
 
 def _rota_list(raw: Any, rota_names: dict[str, str], e: Errors, at: str, who: str) -> tuple[str, ...]:
@@ -233,17 +259,16 @@ def _meetings(values: dict[str, Any], e: Errors) -> list[Meeting]:
     return out
 
 
-def _previous(raw: Any, e: Errors) -> dict | None:
-    """The earlier agreement carried with the form (see revision.snapshot); a damaged one is reported, not used."""
+def _previous(raw: Any) -> dict | None:
+    """The earlier agreement carried with the form (see revision.snapshot); one that cannot be read becomes
+    {"unreadable": True}, which the result says in words: it never stops the rest of the agreement."""
     if raw in (None, ""):
         return None
     try:
-        data = json.loads(raw) if isinstance(raw, str) and len(raw) <= PREVIOUS_LIMIT else None
-    except (ValueError, RecursionError):
+        data = strict_json(raw) if isinstance(raw, str) and len(raw) <= PREVIOUS_LIMIT else None
+    except ValueError:
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("members"), dict):
-        e.add("import", "The earlier agreement this one revises could not be read, so what changed cannot be "
-                        "shown. Load the saved agreement again.")
-        return None
+        return {"unreadable": True}
     return data
 

@@ -386,10 +386,10 @@ def document(result: Result) -> str:
 
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
-        document=document(result),
         html=html(result),
-        markdown=markdown(result),
-        record=records.make(NAME, title(result), values, summary(result)),
         filename="where-and-when-plan",
         status=status(result),
+        make_markdown=lambda: markdown(result),
+        make_record=lambda: records.make(NAME, title(result), values, summary(result)),
+        make_document=lambda: document(result),
     )

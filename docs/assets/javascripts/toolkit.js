@@ -149,6 +149,7 @@
     if (boot.failed || boot.ready) return;
     boot.failed = reason;
     clearInterval(watchdog);
+    if (worker) worker.terminate(); // a stalled boot that finishes later must not answer a page that gave up
     pythonSettled();
     for (const resolve of pending.values()) resolve({ error: reason });
     pending.clear();
@@ -157,7 +158,6 @@
 
   // Start Python again after a failed boot: a new worker, and every bound form asks again once it is ready.
   function retryBoot() {
-    if (worker) worker.terminate();
     worker = null;
     Object.assign(boot, { stage: "download", percent: 0, failed: null, ready: false });
     lastAnnounced = "";
@@ -300,6 +300,7 @@
       if (el.type === "checkbox" && el.hasAttribute("data-multi")) el.checked = Array.isArray(value) && value.includes(el.value);
       else if (el.type === "checkbox") el.checked = value === true;
       else if (el.type === "radio") el.checked = String(value) === el.value;
+      else if (el.tagName === "SELECT" && ![...el.options].some((o) => o.value === String(value))) continue;
       else el.value = String(value);
     }
     openUsedNotes(form);
@@ -342,7 +343,7 @@
       if (el.type === "checkbox" || el.type === "radio") {
         if (el.checked !== el.defaultChecked) changed.push([el, el.checked]);
       } else if (el.tagName === "SELECT") {
-        if (![...el.options].find((o) => o.selected).defaultSelected) changed.push([el, el.value]);
+        if (el.selectedIndex < 0 || !el.options[el.selectedIndex].defaultSelected) changed.push([el, el.value]);
       } else if (el.value !== el.defaultValue) {
         changed.push([el, el.value]);
       }
@@ -361,7 +362,8 @@
   }
 
   function isBlankRow(row) {
-    return [...row.querySelectorAll('input[type="text"], textarea')].every((el) => el.value.trim() === el.defaultValue);
+    return [...row.querySelectorAll('input[type="text"], textarea')].every((el) => el.value.trim() === el.defaultValue)
+      && [...row.querySelectorAll("select")].every((el) => el.selectedIndex < 0 || el.options[el.selectedIndex].defaultSelected);
   }
 
   function fixedValues(form) {
@@ -438,7 +440,8 @@
   // ------------------------------------------------------------ showing answers
 
   function showErrors(root, form, errors, { focus = false } = {}) {
-    for (const slot of root.querySelectorAll("[data-error-for]")) {
+    // Only the messages now shown are cleared: touching all of them (500 on a team of 30) restyled the page.
+    for (const slot of root.querySelectorAll("[data-error-for]:not([hidden])")) {
       slot.hidden = true;
       slot.textContent = "";
     }
@@ -519,21 +522,40 @@
 
   // The download buttons stay the same elements from one result to the next, and each reads the latest file
   // when clicked: a recompute (leaving a field fires one) must not swap a button out from under the pointer.
+  // Files come without their content (making them on every recompute cost most of a large team's recompute):
+  // `make(file)` asks Python for it on the click.
   const latestFiles = new WeakMap();
 
-  function showResult(root, answer) {
+  function showResult(root, answer, make) {
     const body = root.querySelector("[data-result-body]");
-    body.innerHTML = answer.html; // built by Python, every typed value escaped
+    replaceChanged(body, answer.html); // built by Python, every typed value escaped
     body.dataset.computed = String(Number(body.dataset.computed || 0) + 1); // how many results were shown
     const downloads = root.querySelector("[data-downloads]");
     const files = answer.downloads || [];
-    latestFiles.set(downloads, new Map(files.map((file) => [file.label, file])));
+    latestFiles.set(downloads, { files: new Map(files.map((file) => [file.label, file])), make });
     const labels = [...files.map((file) => file.label), "Print"];
     const shown = [...downloads.children].map((el) => el.textContent);
     if (shown.join("\n") === labels.join("\n")) return;
     downloads.replaceChildren(
-      ...files.map(({ label }) => button(label, () => download(latestFiles.get(downloads).get(label)))),
+      ...files.map(({ label }) => button(label, () => {
+        const latest = latestFiles.get(downloads);
+        const file = latest.files.get(label);
+        return file.content === undefined ? latest.make(file) : download(file);
+      })),
       button("Print", () => window.print()));
+  }
+
+  // Put new result HTML in place, replacing only the top-level parts that changed: an edit usually changes a
+  // sentence or a table, and the figures and findings around it are then not laid out and painted again.
+  function replaceChanged(body, html) {
+    const fresh = document.createElement("template");
+    fresh.innerHTML = html;
+    const next = [...fresh.content.childNodes];
+    const now = [...body.childNodes];
+    if (next.length !== now.length) return body.replaceChildren(...next);
+    next.forEach((node, i) => {
+      if (!now[i].isEqualNode(node)) now[i].replaceWith(node);
+    });
   }
 
   function download({ filename, mime, content }) {
@@ -630,7 +652,7 @@
       if (busy) return void (again = true);
       busy = true;
       const values = serialise(form);
-      const answer = await ask({ tool: form.dataset.tool, action: "compute", values, context });
+      const answer = await ask({ tool: form.dataset.tool, action: "compute", values, context, lazy: true });
       busy = false;
       if (!form.isConnected) return;
       if (again) {
@@ -641,7 +663,7 @@
     }
 
     function render(answer, focusErrors) {
-      if (answer.error) return; // the boot panel explains; what was typed stays in the form and the draft
+      if (answer.error) return broken(answer.error);
       const reply = JSON.parse(answer.result);
       if (reply.failure) {
         console.warn(reply.detail);
@@ -652,11 +674,33 @@
       complete = Boolean(reply.ok);
       showProblems(focusErrors);
       if (complete) {
-        showResult(root, reply);
+        showResult(root, reply, makeDownload);
         setStatus(root, reply.status);
       }
       performance.mark("swt:result"); // the benchmark times first results and recomputes by these
       root.dispatchEvent(new CustomEvent("swt:result", { bubbles: true }));
+    }
+
+    // A download's content, made by Python from the form as it is when the button is clicked.
+    async function makeDownload(file) {
+      const answer = await ask({ tool: form.dataset.tool, action: "download", values: serialise(form), context,
+        filename: file.filename });
+      if (answer.error) return broken(answer.error);
+      const reply = JSON.parse(answer.result);
+      if (reply.ok) download(reply.download);
+      else setStatus(root, "That download could not be made: put right the problems listed above first.");
+    }
+
+    // Python failed after it had started (the boot panel explains a boot that failed): say so where the result
+    // would be. What was typed stays in the form and the draft.
+    function broken(reason) {
+      if (boot.failed) return;
+      const note = document.createElement("p");
+      note.className = "swt-warning";
+      note.textContent = "The calculator stopped working, so this cannot be worked out now. What you typed is kept " +
+        `in this browser: reload the page to start it again. (Reason: ${reason}.)`;
+      root.querySelector("[data-result-body]").replaceChildren(note, button("Reload the page", () => location.reload()));
+      setStatus(root, note.textContent);
     }
 
     // The problems the person has reached, beside their fields; while there is no result, what is missing.
@@ -672,6 +716,7 @@
     }
 
     function changed() {
+      notice.hidden = true; // Undo is offered until the next edit, never over what was typed since
       save();
       recompute();
     }
@@ -717,7 +762,7 @@
       // The worker checks the size too; this only avoids reading a huge file into the page at all.
       const text = file.size > limit * 4 ? "x".repeat(limit + 1) : await file.text();
       const answer = await ask({ tool: form.dataset.tool, action: "import", text, fixed: fixedValues(form) });
-      if (answer.error) return;
+      if (answer.error) return broken(answer.error);
       const reply = JSON.parse(answer.result);
       importErrors = reply.ok ? [] : reply.errors;
       if (!reply.ok) return showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
@@ -741,15 +786,18 @@
       const limit = Number(form.dataset.importLimit);
       const files = await Promise.all(chosen.map(async (file) => ({
         name: file.name, text: file.size > limit * 4 ? "x".repeat(limit + 1) : await file.text() })));
-      const values = serialise(form);
-      const kept = (getPath(values, repeat.dataset.repeat) || []).filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
+      const filled = () => rowsOf(repeat).filter((row) => !isBlankRow(row)).length;
       const answer = await ask({ tool: form.dataset.tool, action: "import_rows", repeat: repeat.dataset.repeat,
-        files, count: kept.length });
-      if (answer.error) return;
+        files, count: filled() });
+      if (answer.error) return broken(answer.error);
       const reply = JSON.parse(answer.result);
       const field = `import.${repeat.dataset.repeat}`;
       importErrors = [...importErrors.filter((e) => e.field !== field), ...(reply.errors || [])];
       if (reply.rows && reply.rows.length) {
+        // The form as it is now, not as it was when the files were chosen: typing meanwhile is kept.
+        const values = serialise(form);
+        const rows = getPath(values, repeat.dataset.repeat) || [];
+        const kept = rows.filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
         setPath(values, repeat.dataset.repeat, [...kept, ...reply.rows]);
         fill(form, values);
         showAll = true;
@@ -759,8 +807,7 @@
       setStatus(root, (reply.notes || []).join(" ") || "No rows were added.");
     }
     // Python that becomes ready later (after a retry) answers what is in the form by then.
-    const onReady = () => (form.isConnected ? recompute() : document.removeEventListener("swt:python-ready", onReady));
-    document.addEventListener("swt:python-ready", onReady);
+    if (!boot.ready) document.addEventListener("swt:python-ready", () => form.isConnected && recompute(), { once: true });
     recompute();
   }
 
@@ -770,26 +817,33 @@
   // overwritten), or {} for none. A draft of the old version is moved to this site's key.
   function readDraft(key, draftKey) {
     let raw;
+    let from = key;
     try {
       raw = localStorage.getItem(key);
       if (raw === null && localStorage.getItem(OLD_DRAFT_PREFIX + draftKey) !== null) {
-        const old = JSON.parse(localStorage.getItem(OLD_DRAFT_PREFIX + draftKey));
-        localStorage.removeItem(OLD_DRAFT_PREFIX + draftKey);
-        if (old && typeof old === "object") return { values: old };
+        from = OLD_DRAFT_PREFIX + draftKey;
+        raw = localStorage.getItem(from);
       }
     } catch {
-      return {}; // storage switched off, or an old draft that does not read: nothing to restore
+      return {}; // storage switched off: nothing was kept
     }
     if (raw === null) return {};
     try {
       const draft = JSON.parse(raw);
-      if (draft && draft.version === 2 && draft.values && typeof draft.values === "object") return { values: draft.values };
+      if (from === key && draft && draft.version === 2 && draft.values && typeof draft.values === "object") {
+        return { values: draft.values };
+      }
+      if (from !== key && draft && typeof draft === "object" && !Array.isArray(draft)) {
+        // Moved only once it is safely under the new key.
+        if (!writeDraft(key, draft)) localStorage.removeItem(from);
+        return { values: draft };
+      }
     } catch {
       /* kept aside below */
     }
     try {
       localStorage.setItem(`${key}:damaged:${Date.now()}`, raw);
-      localStorage.removeItem(key);
+      localStorage.removeItem(from);
     } catch {
       /* the damaged draft stays where it was */
     }
