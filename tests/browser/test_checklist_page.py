@@ -19,6 +19,15 @@ def items(cid="manager-conversation"):
     return checklist.load(cid).items()
 
 
+def note(page, item):
+    """The note on an item: behind "Add a note" until used, so it is opened first if it is folded."""
+    field = page.get_by_label(f"Note on “{item.text}” (optional)")
+    folded = page.locator("details[data-collapsed]", has=field)
+    if not folded.evaluate("el => el.open"):
+        folded.locator("summary").click()
+    return field
+
+
 def open_checklist(page, server, path=PAGE):
     page.goto(server.url + path)
     wait_for_result(page, "0 of")
@@ -31,7 +40,7 @@ def test_python_boots_and_ticking_and_typing_update_the_summary(page, server):
     page.get_by_label(first.text, exact=True).check()
     wait_for_result(page, f"1 of {len(items())}")
     page.get_by_label(second.text, exact=True).check()
-    page.get_by_label(f"Note on “{second.text}” (optional)").fill("Booked the room")
+    note(page, second).fill("Booked the room")
     wait_for_result(page, "Booked the room")
     body = page.locator("[data-result-body]")
     assert f"2 of {len(items())}" in body.inner_text()
@@ -42,18 +51,18 @@ def test_a_reload_restores_what_was_ticked_and_typed(page, server):
     open_checklist(page, server)
     first = items()[0]
     page.get_by_label(first.text, exact=True).check()
-    page.get_by_label(f"Note on “{first.text}” (optional)").fill("Spoke on Monday")
+    note(page, first).fill("Spoke on Monday")
     wait_for_result(page, "Spoke on Monday")
     page.reload()
     wait_for_result(page, "Spoke on Monday")
     assert page.get_by_label(first.text, exact=True).is_checked()
-    assert page.get_by_label(f"Note on “{first.text}” (optional)").input_value() == "Spoke on Monday"
+    assert note(page, first).input_value() == "Spoke on Monday"
 
 
 def test_html_in_a_note_is_shown_as_text_and_runs_nothing(page, server):
     open_checklist(page, server)
     first = items()[0]
-    page.get_by_label(f"Note on “{first.text}” (optional)").fill(ATTACK)
+    note(page, first).fill(ATTACK)
     wait_for_result(page, ATTACK)
     assert page.locator("[data-result-body] img").count() == 0
     page.wait_for_timeout(300)  # an onerror handler would have fired by now; the page watch fails on a dialog
@@ -63,7 +72,7 @@ def test_the_record_downloads_as_markdown_and_json_and_loads_back(page, server, 
     open_checklist(page, server)
     first = items()[0]
     page.get_by_label(first.text, exact=True).check()
-    page.get_by_label(f"Note on “{first.text}” (optional)").fill("Follow up in May")
+    note(page, first).fill("Follow up in May")
     wait_for_result(page, "Follow up in May")
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as Markdown").click()
@@ -89,7 +98,7 @@ def test_the_record_downloads_as_markdown_and_json_and_loads_back(page, server, 
 def test_a_file_that_is_not_a_record_is_refused_beside_the_field_and_nothing_is_lost(page, server, tmp_path):
     open_checklist(page, server)
     first = items()[0]
-    page.get_by_label(f"Note on “{first.text}” (optional)").fill("Keep me")
+    note(page, first).fill("Keep me")
     wait_for_result(page, "Keep me")
     bad = tmp_path / "bad.json"
     bad.write_text('{"not": "a record"')
@@ -100,7 +109,7 @@ def test_a_file_that_is_not_a_record_is_refused_beside_the_field_and_nothing_is_
     summary = page.locator("[data-error-summary]")
     assert summary.is_visible() and "not valid JSON" in summary.inner_text()
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
-    assert page.get_by_label(f"Note on “{first.text}” (optional)").input_value() == "Keep me"
+    assert note(page, first).input_value() == "Keep me"
 
 
 def test_instant_navigation_to_another_tool_page_reuses_the_worker(page, server):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,11 +48,12 @@ class Member:
     def works(self, day: int) -> bool:
         return self.places[day] != "off"
 
-    @property
+    # Worked out once per member: every check asks, thousands of times a recompute for a team of 30.
+    @functools.cached_property
     def working_days(self) -> tuple[int, ...]:
-        return tuple(d for d in range(7) if self.works(d))
+        return tuple(d for d in range(7) if self.places[d] != "off")
 
-    @property
+    @functools.cached_property
     def office_days(self) -> tuple[int, ...]:
         return tuple(d for d in range(7) if self.places[d] == "office")
 

@@ -166,7 +166,8 @@ def html(result: Result, grid: str, week: str) -> str:
     team = result.team
     k = len(result.findings)
     parts = [
-        f'<p class="swt-headline"><strong>{len(team.members)}</strong> member{"s" if len(team.members) != 1 else ""}, '
+        f'<p class="swt-headline">{esc(team.name)}: <strong>{len(team.members)}</strong> '
+        f'member{"s" if len(team.members) != 1 else ""}, '
         f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {_date(team.review)}.</p>',
         "<h3>The team's week</h3>" + grid + week,
         "<h3>Each day</h3>" + (figures.availability(result, team.colour) or "") + table("People working, in the office, desks and the time everyone shares, each day",
@@ -184,7 +185,8 @@ def html(result: Result, grid: str, week: str) -> str:
 
 def document(result: Result, grid: str, week: str) -> str:
     """A whole printable page: the agreement on clean A4, opened from the downloaded file with no site around it."""
-    return printable_page(title(result), _agreement_html(result, 1, grid + week), heading=False)
+    hours = figures.availability(result, result.team.colour) or ""
+    return printable_page(title(result), _agreement_html(result, 1, grid + week + hours), heading=False)
 
 
 # ---------------------------------------------------------------- Markdown

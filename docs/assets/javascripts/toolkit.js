@@ -624,6 +624,9 @@
     // The example, Clear and a loaded file replace what is in the form; when there was something, they say
     // so and offer to put it back.
     function replaceWith(values, message) {
+      // A field still focused would report the replaced value as its own edit when it loses focus (a "change"),
+      // which would end the offer of Undo at once: let it report what the person typed first.
+      if (form.contains(document.activeElement)) document.activeElement.blur();
       const before = serialise(form);
       const hadSomething = !isEmptyForm(form);
       emptyForm(form);
