@@ -215,19 +215,13 @@ def measure(site: Path, runs: int) -> dict:
         recompute["checklist"] = page.evaluate(RECOMPUTE, ["form[data-tool] input[type=checkbox]", 50, "click"])
         planner = planner_values(site)
         if planner is not None:
-            page.goto(server.url + PLANNER)
-            page.evaluate("v => localStorage.setItem(`swt:v2:${new URL('../../', location).pathname}:where_when`, JSON.stringify({version: 2, values: v}))", planner)
-            page.reload()
-            page.evaluate(MARK, "swt:result")
+            open_with_draft(page, server.url + PLANNER, "where_when", planner)
             rows = page.evaluate("document.querySelectorAll('[data-repeat=activities] [data-row]').length")
             recompute["planner_rows"] = [rows]
             recompute["planner"] = page.evaluate(RECOMPUTE, ['[name="activities.0.hours"]', 50, "input"])
         team = team_values(site)
         if team is not None:
-            page.goto(server.url + TEAM)
-            page.evaluate("v => localStorage.setItem(`swt:v2:${new URL('../../', location).pathname}:team_agreement`, JSON.stringify({version: 2, values: v}))", team)
-            page.reload()
-            page.evaluate(MARK, "swt:result")
+            open_with_draft(page, server.url + TEAM, "team_agreement", team)
             recompute["team_rows"] = [page.evaluate("document.querySelectorAll('[data-repeat=members] [data-row]').length")]
             # A member's role is typed text: every edit is a full recompute (checks, week, agreement, downloads).
             recompute["team"] = page.evaluate(RECOMPUTE, ['[name="members.0.role"]', 50, "input"])
@@ -239,6 +233,15 @@ def measure(site: Path, runs: int) -> dict:
     python_on_guidance = [u for u in guidance_urls if u.endswith((".wasm", ".whl", ".zip")) or "pyodide" in u]
     return {"figures": figures, "recompute": recompute, "guidance_bytes": guidance_bytes,
             "tool_bytes": tool_bytes, "python_on_guidance": python_on_guidance}
+
+
+def open_with_draft(page, url: str, tool: str, values: dict) -> None:
+    """Open a tool page with `values` as its saved draft (toolkit.js's key and format), marking its results."""
+    page.goto(url)
+    page.evaluate("""([tool, v]) => localStorage.setItem(`swt:v2:${new URL('../../', location).pathname}:${tool}`,
+                                                          JSON.stringify({version: 2, values: v}))""", [tool, values])
+    page.reload()
+    page.evaluate(MARK, "swt:result")
 
 
 def example_values(site: Path, path: str) -> dict | None:

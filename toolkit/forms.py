@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 from .safe import attr, esc
 
@@ -458,3 +458,15 @@ def whole_number(raw: Any, label: str, low: int, high: int, default: str | None 
     if value != int(value):
         return None, f"{label} must be a whole number, from {low} to {high}."
     return int(value), None
+
+
+def readable_rows(rows: list[Any], key: str, item: str, first: str, errors: Errors
+                  ) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
+    """Each row of a repeat that is a group of answers, as (index, field prefix "key.i.", message prefix
+    "Item i+1: ", row); a row that is not one is reported on its `first` field and skipped."""
+    for i, row in enumerate(rows):
+        at, n = f"{key}.{i}.", f"{item} {i + 1}: "
+        if isinstance(row, dict):
+            yield i, at, n, row
+        else:
+            errors.add(at + first, n + "this row could not be read. Fill it in again.")

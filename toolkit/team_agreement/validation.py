@@ -7,8 +7,8 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
-from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of,
-                     hours_as_minutes, row_list, text, utc_offset, whole_number)
+from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, hours_as_minutes,
+                     readable_rows, row_list, text, utc_offset, whole_number)
 from ..records import strict_json
 from ..draw import colour as draw_colour
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
@@ -121,11 +121,8 @@ def _rotas(values: dict[str, Any], e: Errors) -> tuple[list[Rota], dict[str, str
     of its own: that problem is shown once, on the rota)."""
     out: list[Rota] = []
     seen: dict[str, int] = {}
-    for i, row in enumerate(row_list(values, "rotas", MAX_ROTAS, "rotas", e)):
-        at, n = f"rotas.{i}.", f"Rota {i + 1}: "
-        if not isinstance(row, dict):
-            e.add(at + "name", n + "this row could not be read. Fill it in again.")
-            continue
+    rows = row_list(values, "rotas", MAX_ROTAS, "rotas", e)
+    for i, at, n, row in readable_rows(rows, "rotas", "Rota", "name", e):
         before = len(e.list)
         name = e.take(at + "name", text(row.get("name"), label="Its name", required=True, max_length=SHORT_LIMIT), n)
         if name and "," in name:
@@ -157,11 +154,7 @@ def _members(values: dict[str, Any], e: Errors, rota_names: dict[str, str], team
     out: list[Member] = []
     seen: dict[str, int] = {}
     names = tuple(sorted(rota_names.items()))
-    for i, row in enumerate(rows):
-        at, n = f"members.{i}.", f"Member {i + 1}: "
-        if not isinstance(row, dict):
-            e.add(at + "name", n + "this row could not be read. Fill it in again.")
-            continue
+    for i, at, n, row in readable_rows(rows, "members", "Member", "name", e):
         name, member, problems = _member(json.dumps(row, sort_keys=True), i, names, team_offset)
         e.list.extend(problems)
         if name and name.casefold() in seen:
@@ -240,11 +233,8 @@ def _rota_list(raw: Any, rota_names: dict[str, str], e: Errors, at: str, who: st
 
 def _meetings(values: dict[str, Any], e: Errors) -> list[Meeting]:
     out = []
-    for i, row in enumerate(row_list(values, "meetings", MAX_MEETINGS, "meetings", e)):
-        at, n = f"meetings.{i}.", f"Meeting {i + 1}: "
-        if not isinstance(row, dict):
-            e.add(at + "name", n + "this row could not be read. Fill it in again.")
-            continue
+    rows = row_list(values, "meetings", MAX_MEETINGS, "meetings", e)
+    for _, at, n, row in readable_rows(rows, "meetings", "Meeting", "name", e):
         before = len(e.list)
         name = e.take(at + "name", text(row.get("name"), label="Its name", required=True, max_length=SHORT_LIMIT), n)
         day = e.take(at + "day", choice(row.get("day"), label="The day", options=DAY_OPTIONS), n)

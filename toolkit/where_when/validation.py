@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..forms import (Errors, FieldError, choice, choices, clock, flag, fmt_clock, fmt_number, group_of,
-                     hours_as_minutes, number, row_list, text, whole_number)
 from ..draw import colour as draw_colour
+from ..forms import (Errors, FieldError, choice, choices, clock, flag, fmt_clock, fmt_number, group_of,
+                     hours_as_minutes, number, readable_rows, row_list, text, whole_number)
 from .model import DAY_OPTIONS, DAYS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY, Activity, Commitment, Commute, Plan
 from .commute import MODE_OPTIONS
 from .schema import DETAIL_LIMIT, MAX_ACTIVITIES, MAX_COMMITMENTS, NAME_LIMIT, policy
@@ -103,13 +103,9 @@ def _activities(values: dict[str, Any], e: Errors, start: int | None, finish: in
     if not rows and not any(x.field == "activities" for x in e.list):
         e.add("activities", "Add at least one activity.")
     out: list[Activity] = []
-    complete = True
-    for i, row in enumerate(rows):
-        at, n = f"activities.{i}.", f"Activity {i + 1}: "
-        if not isinstance(row, dict):
-            e.add(at + "name", n + "this row could not be read. Fill it in again.")
-            complete = False
-            continue
+    readable = list(readable_rows(rows, "activities", "Activity", "name", e))
+    complete = len(readable) == len(rows)
+    for i, at, n, row in readable:
         before = len(e.list)
         name = e.take(at + "name", text(row.get("name"), label="A name", required=True, max_length=NAME_LIMIT), n)
         minutes = e.take(at + "hours", hours_as_minutes(row.get("hours"), "Hours a week"), n)
@@ -150,11 +146,8 @@ def _activities(values: dict[str, Any], e: Errors, start: int | None, finish: in
 
 def _commitments(values: dict[str, Any], e: Errors) -> list[Commitment]:
     out = []
-    for i, row in enumerate(row_list(values, "commitments", MAX_COMMITMENTS, "commitments", e)):
-        at, n = f"commitments.{i}.", f"Commitment {i + 1}: "
-        if not isinstance(row, dict):
-            e.add(at + "day", n + "this row could not be read. Fill it in again.")
-            continue
+    rows = row_list(values, "commitments", MAX_COMMITMENTS, "commitments", e)
+    for _, at, n, row in readable_rows(rows, "commitments", "Commitment", "day", e):
         day = e.take(at + "day", choice(row.get("day"), label="The day", options=DAY_OPTIONS), n)
         s0 = e.take(at + "start", clock(row.get("start"), label="From"), n)
         s1 = e.take(at + "end", clock(row.get("end"), label="To"), n)
