@@ -21,6 +21,8 @@ class Rendered:
     make_markdown: Callable[[], str]  # the result as a document to keep or send
     make_record: Callable[[], dict[str, Any]]  # the JSON record: loads back into the tool
     make_document: Callable[[], str] | None = None  # a printable page, for tools that offer one
+    # Things to check that do not stop the result, each shown beside its field (field name, message).
+    notes: tuple[tuple[str, str], ...] = ()
 
     @property
     def markdown(self) -> str:
@@ -51,7 +53,8 @@ class Rendered:
         """The answer for the page; without `contents` the downloads are listed and made later (`download`)."""
         downloads = [{k: v for k, v in f.items() if k != "make"} | ({"content": f["make"]()} if contents else {})
                      for f in self.files()]
-        return {"ok": True, "html": self.html, "status": self.status, "downloads": downloads}
+        return {"ok": True, "html": self.html, "status": self.status, "downloads": downloads,
+                "notes": [{"field": field, "message": message} for field, message in self.notes]}
 
     def download(self, filename: Any) -> dict[str, Any] | None:
         """One download, made now; None for a name this answer does not offer."""

@@ -66,6 +66,16 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_typed_is_lost(page,
     assert row.get_by_label("Usual start").input_value() == "09:00"
 
 
+def test_days_longer_than_the_contract_are_noted_beside_the_hours_and_the_result_still_shows(page, server):
+    page.goto(server.url + PAGE)
+    page.get_by_label("Team name").fill("Claims")
+    fill_member(members(page).nth(0), "Ana", hours="20")
+    wait_for_result(page, "Usual days longer than the contract")
+    note = members(page).nth(0).locator("[data-error-for='members.0.hours']")
+    assert note.is_visible() and "more hours than the contract" in note.inner_text()
+    assert members(page).nth(0).get_by_label("Contracted hours a week").get_attribute("aria-invalid") is None
+
+
 def test_two_planner_files_add_two_members_and_a_broken_one_is_named(page, server, tmp_path):
     page.goto(server.url + PAGE)
     page.get_by_label("Team name").fill("Finance")

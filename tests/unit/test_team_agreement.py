@@ -135,9 +135,12 @@ def test_a_night_shift_runs_into_the_next_morning():
     assert "Ana finishes at 17:00 and Nia starts at 22:00" in none.text
 
 
-def test_usual_days_longer_than_the_contract_are_a_finding_not_an_error():
-    [long] = findings(team_values([member("Ana", hours="20")], anchors=()), "hours")
+def test_usual_days_longer_than_the_contract_are_a_finding_and_a_note_beside_the_hours_not_an_error():
+    values = team_values([member("Ana", hours="20"), member("Ben")], anchors=())
+    [long] = findings(values, "hours")
     assert "Ana's 5 days of 09:00 to 17:00 come to 40 hours against 20 contracted" in long.text
+    notes = rendered(values).to_dict(contents=False)["notes"]
+    assert [n["field"] for n in notes] == ["members.0.hours"] and "more hours than the contract" in notes[0]["message"]
 
 
 def test_a_rota_with_a_problem_of_its_own_does_not_make_its_members_wrong():

@@ -116,10 +116,16 @@ def minimum(team: Team) -> list[Finding]:
         tuple(m.name for m in short))]
 
 
-def long_days(team: Team) -> list[Finding]:
-    """Usual days that come to more than the contract, allowing an hour's break a day."""
-    over = [m for m in team.members
+def long_day_members(team: Team) -> list[Member]:
+    """Members whose usual days come to more than their contract, allowing an hour's break a day."""
+    return [m for m in team.members
             if (m.finish - m.start) * len(m.working_days) > m.contracted + 60 * len(m.working_days)]
+
+
+def long_days(team: Team) -> list[Finding]:
+    """Usual days longer than the contract: said beside the hours too (rendering), but never refused, as flexible
+    hours and other people's availability windows are often wider than the hours worked."""
+    over = long_day_members(team)
     if not over:
         return []
     return [Finding(

@@ -13,7 +13,7 @@ from ..forms import day_date, fmt_offset
 from ..render import Rendered, date_words, printable_page, table
 from ..safe import attr, esc, html_block, md, md_block
 from . import figures
-from .checks import clock, join, window
+from .checks import clock, join, long_day_members, window
 from .model import CHANNEL_KINDS, DAYS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member, Result, label
 from .schema import NAME, hours_text
 
@@ -275,4 +275,7 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), _kept(result, values), summary(result)),
         make_document=lambda: document(result, grid, week),
+        notes=tuple((f"members.{m.index}.hours", f"{m.name}'s usual days come to more hours than the contract, "
+                     "even allowing an hour's break a day (see the findings). Check the hours, or keep them if "
+                     "these are the hours they can be reached.") for m in long_day_members(result.team)),
     )

@@ -444,6 +444,7 @@
     for (const slot of root.querySelectorAll("[data-error-for]:not([hidden])")) {
       slot.hidden = true;
       slot.textContent = "";
+      slot.classList.remove("swt-field-note");
     }
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
     const summary = root.querySelector("[data-error-summary]");
@@ -477,6 +478,17 @@
     }
     summary.hidden = errors.length === 0;
     if (focus && errors.length) summary.focus();
+  }
+
+  // Things to check that do not stop the result, beside their fields (after showErrors cleared the slots).
+  function showNotes(root, notes) {
+    for (const { field, message } of notes) {
+      const slot = root.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+      if (!slot || !slot.hidden) continue; // a problem with the field says more
+      slot.textContent = message;
+      slot.classList.add("swt-field-note");
+      slot.hidden = false;
+    }
   }
 
   // The controls named `name` (several for a group of checkboxes). form.elements.namedItem, not a [name=]
@@ -677,6 +689,7 @@
       complete = Boolean(reply.ok);
       showProblems(focusErrors);
       if (complete) {
+        showNotes(root, reply.notes || []);
         showResult(root, reply, makeDownload);
         setStatus(root, reply.status);
       }
