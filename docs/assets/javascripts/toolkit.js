@@ -620,12 +620,16 @@
         filename: "damaged-draft.txt", mime: "text/plain", content: draft.damaged })));
     }
 
-    function save() {
-      const problem = writeDraft(key, serialise(form));
-      draftNote.classList.toggle("swt-warning", Boolean(problem));
-      draftNote.textContent = problem
+    function save(values = serialise(form)) {
+      const problem = writeDraft(key, values);
+      const words = problem
         ? `This browser could not keep what you typed (${problem}). It is still in the form: download it to keep it.`
         : "What you type is kept in this browser only, so you can come back to it. Nothing is sent anywhere.";
+      // Only when it changes: rewriting the same words on every keystroke made the page lay itself out again.
+      if (draftNote.textContent !== words) {
+        draftNote.classList.toggle("swt-warning", Boolean(problem));
+        draftNote.textContent = words;
+      }
     }
 
     function tell(message, ...actions) {
@@ -662,11 +666,13 @@
     }
 
     // One request at a time; edits made meanwhile are folded into a single follow-up request.
-    async function recompute({ focusErrors = false } = {}) {
+    // `typed`: the form's values when the caller has just read them (an edit reads them once for the draft
+    // and for Python; on a team of 30 each reading is a few milliseconds).
+    async function recompute({ focusErrors = false, typed = null } = {}) {
       applyConditions(form); // the first result and every change of the form's values come through here
       if (busy) return void (again = true);
       busy = true;
-      const values = serialise(form);
+      const values = typed || serialise(form);
       const answer = await ask({ tool: form.dataset.tool, action: "compute", values, context, lazy: true });
       busy = false;
       if (!form.isConnected) return;
@@ -732,9 +738,11 @@
     }
 
     function changed() {
-      notice.hidden = true; // Undo is offered until the next edit, never over what was typed since
-      save();
-      recompute();
+      if (!notice.hidden) notice.hidden = true; // Undo is offered until the next edit, never over what was typed since
+      applyConditions(form);
+      const typed = serialise(form);
+      save(typed);
+      recompute({ typed });
     }
 
     // The import button is a file input: choosing a file is not an edit of the form.
