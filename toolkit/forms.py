@@ -11,6 +11,10 @@ from typing import Any, Iterator, Union
 
 from .safe import attr, esc
 
+# The week, Monday first: every tool's day names and the organisation's anchor days use these.
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_OPTIONS = tuple((d, d) for d in DAYS)
+
 # Raw values arrive from the browser as strings (text inputs), booleans (one checkbox) or lists
 # (a group of checkboxes, repeating rows). Text inputs are used even for numbers and times so that
 # nothing a person types is dropped by the browser before we can explain what is wrong with it.

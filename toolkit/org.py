@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from .draw import colour
+from .forms import DAYS
+
 DEFAULTS: dict[str, Any] = {
     "name": "Your organisation",
     "term": "Smart Working",
@@ -42,6 +45,28 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
         else:
             base[key] = value
     return base
+
+
+def form_policy(org: dict[str, Any]) -> dict[str, Any]:
+    """The organisation's anchor days, core hours and minimum days together, as text for a form's defaults:
+    every tool that asks about them starts from the same answers."""
+    p = org.get("policy") if isinstance(org.get("policy"), dict) else {}
+    names = {d.lower(): d for d in DAYS}
+    raw_days = p.get("anchor_days") if isinstance(p.get("anchor_days"), list) else []
+    core = p.get("core_hours") if isinstance(p.get("core_hours"), dict) else {}
+    min_days = p.get("min_days_together")
+    return {
+        "anchor_days": [names[d.strip().lower()] for d in raw_days if isinstance(d, str) and d.strip().lower() in names],
+        "core_start": core.get("start") if isinstance(core.get("start"), str) else "",
+        "core_end": core.get("end") if isinstance(core.get("end"), str) else "",
+        "min_days": str(min_days) if isinstance(min_days, int) and not isinstance(min_days, bool) else "1",
+    }
+
+
+def primary_colour(org: dict[str, Any]) -> str:
+    """The organisation's primary colour for figures (the default when it is not a #rrggbb value)."""
+    colours = org.get("colours") if isinstance(org.get("colours"), dict) else {}
+    return colour(colours.get("primary"))
 
 
 def placeholders(org: dict[str, Any]) -> dict[str, str]:

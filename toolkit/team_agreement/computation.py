@@ -22,4 +22,4 @@ def compute(team: Team) -> Result:
                                     "cannot be shown. Load the saved agreement again to compare."),)
     elif team.previous is not None:
         changes = compare(team.previous, team.snapshot, {s.id: s.title for s in team.sections})
-    return Result(team, days, findings, changes, team.snapshot)
+    return Result(team, days, findings, changes)

@@ -6,9 +6,9 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from ..forms import DAY_OPTIONS, DAYS  # noqa: F401  (the drafter's vocabulary, re-exported)
+
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # a member's per-day fields: members.0.mon
-DAY_OPTIONS = tuple((d, d) for d in DAYS)
 
 PLACES = (
     ("office", "In the office"),
@@ -148,4 +148,3 @@ class Result:
     days: tuple[DaySummary, ...]  # the days anyone works (Monday to Friday always)
     findings: tuple[Finding, ...]
     changes: tuple[Change, ...] | None  # None when this is a first agreement
-    snapshot: dict

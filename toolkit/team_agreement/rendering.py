@@ -5,7 +5,6 @@ Every value a person typed goes through safe.esc / html_block for HTML and safe.
 from __future__ import annotations
 
 import functools
-from datetime import date
 from typing import Any
 
 from .. import records
@@ -16,10 +15,6 @@ from . import figures
 from .checks import clock, join, long_day_members, window
 from .model import CHANNEL_KINDS, DAYS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member, Result, label
 from .schema import NAME, hours_text
-
-def _date(day: date) -> str:
-    return date_words(day)
-
 
 def title(result: Result) -> str:
     return f"Team agreement: {result.team.name}"
@@ -110,7 +105,7 @@ def _findings_html(result: Result, level: int) -> str:
 def _since(result: Result) -> str:
     """ "since the agreement of 1 December 2026", or "since the earlier agreement" when it gave no date."""
     agreed = day_date((result.team.previous or {}).get("agreed"), label="", required=False)[0]
-    return f"since the agreement of {_date(agreed)}" if agreed else "since the earlier agreement"
+    return f"since the agreement of {date_words(agreed)}" if agreed else "since the earlier agreement"
 
 
 def _changes_html(result: Result) -> str:
@@ -126,8 +121,8 @@ def _agreement_html(result: Result, top: int, week: str) -> str:
     h1, h2 = f"h{top}", f"h{top + 1}"
     parts = [f"<{h1}>{esc(title(result))}</{h1}>",
              "<p>" + "<br>".join(esc(line) for line in (
-                 f"Agreed on {_date(team.agreed)}" + (f", with {team.manager} as manager" if team.manager else "") + ".",
-                 f"Next review by {_date(team.review)}"
+                 f"Agreed on {date_words(team.agreed)}" + (f", with {team.manager} as manager" if team.manager else "") + ".",
+                 f"Next review by {date_words(team.review)}"
                  + (" (three months after it was agreed)." if not team.review_given else "."))) + "</p>"]
     parts.append(f"<{h2}>The rules we work within</{h2}><ul>" + "".join(f"<li>{esc(r)}</li>" for r in _rules(result))
                  + "</ul>")
@@ -153,7 +148,7 @@ def _agreement_html(result: Result, top: int, week: str) -> str:
                      + f'<p class="swt-hint">What good looks like: {esc(s.good)}</p>')
     parts.append(f"<{h2}>Findings still open</{h2}>" + _findings_html(result, top + 2))
     triggers = _triggers(result) + ([team.other_triggers] if team.other_triggers else [])
-    parts.append(f"<{h2}>Reviewing this agreement</{h2}><p>{esc(f'We review it by {_date(team.review)}.')}"
+    parts.append(f"<{h2}>Reviewing this agreement</{h2}><p>{esc(f'We review it by {date_words(team.review)}.')}"
                  + (" We also review it when:</p><ul>" + "".join(f"<li>{esc(t)}</li>" for t in triggers) + "</ul>"
                     if triggers else "</p>"))
     signs = [(esc(m.name), ["", ""]) for m in team.members]
@@ -168,7 +163,7 @@ def html(result: Result, grid: str, week: str) -> str:
     parts = [
         f'<p class="swt-headline">{esc(team.name)}: <strong>{len(team.members)}</strong> '
         f'member{"s" if len(team.members) != 1 else ""}, '
-        f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {_date(team.review)}.</p>',
+        f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {date_words(team.review)}.</p>',
         "<h3>The team's week</h3>" + grid + week,
         "<h3>Each day</h3>" + (figures.availability(result, team.colour) or "") + table("People working, in the office, desks and the time everyone shares, each day",
                                     ("Day", "Working", "In the office", "Desks used", "Everyone available"),
@@ -201,8 +196,8 @@ def markdown(result: Result) -> str:
     out = [f"# {md(title(result))}", "",
            "The printable page (HTML) of this agreement draws the week as a figure; the tables here hold the same "
            "facts.", "",
-           f"Agreed on {_date(team.agreed)}" + (f", with {md(team.manager)} as manager" if team.manager else "") + ".",
-           f"Next review by {_date(team.review)}.", "", "## The rules we work within", ""]
+           f"Agreed on {date_words(team.agreed)}" + (f", with {md(team.manager)} as manager" if team.manager else "") + ".",
+           f"Next review by {date_words(team.review)}.", "", "## The rules we work within", ""]
     out += [f"- {r}" for r in _rules(result)] + ["", "## Our week", ""]
     days = [s.day for s in result.days]
     out += _md_table(("Member", *(DAYS[d] for d in days)), [
@@ -235,7 +230,7 @@ def markdown(result: Result) -> str:
         out += [f"- {md(c.text)}" for c in result.changes] or ["- Nothing yet."]
         out.append("")
     triggers = _triggers(result) + ([md(team.other_triggers)] if team.other_triggers else [])
-    out += ["## Reviewing this agreement", "", f"We review it by {_date(team.review)}."
+    out += ["## Reviewing this agreement", "", f"We review it by {date_words(team.review)}."
             + (" We also review it when:" if triggers else ""), ""] + [f"- {t}" for t in triggers] + [""]
     out += ["## Signed", ""] + _md_table(("Name", "Signature", "Date"), [[md(m.name), "", ""] for m in team.members])
     return "\n".join(out)

@@ -24,21 +24,6 @@ SHORT_LIMIT = 80
 AGREED_LIMIT = 1500  # one section of the agreement: a few short paragraphs
 
 
-def policy(org: dict[str, Any]) -> dict[str, Any]:
-    """The organisation's anchor days, core hours and minimum days together, as the form's defaults (text)."""
-    p = org.get("policy") if isinstance(org.get("policy"), dict) else {}
-    names = {d.lower(): d for d in DAYS}
-    raw_days = p.get("anchor_days") if isinstance(p.get("anchor_days"), list) else []
-    core = p.get("core_hours") if isinstance(p.get("core_hours"), dict) else {}
-    min_days = p.get("min_days_together")
-    return {
-        "anchor_days": [names[d.strip().lower()] for d in raw_days if isinstance(d, str) and d.strip().lower() in names],
-        "core_start": core.get("start") if isinstance(core.get("start"), str) else "",
-        "core_end": core.get("end") if isinstance(core.get("end"), str) else "",
-        "min_days": str(min_days) if isinstance(min_days, int) and not isinstance(min_days, bool) else "0",
-    }
-
-
 def sections(org: dict[str, Any]) -> tuple[Section, ...]:
     """The ways-of-working sections an organisation words in templates/team_agreement/sections.toml."""
     return _sections(templates.read(SECTIONS), json.dumps(org, sort_keys=True))
@@ -54,7 +39,7 @@ def _sections(source: str, org_json: str) -> tuple[Section, ...]:
 
 
 def form(org: dict[str, Any]) -> ToolForm:
-    rules = policy(org)
+    rules = org_settings.form_policy(org)
     member = (
         Field("name", "Name or initials", width="m", max_length=NAME_LIMIT),
         Field("role", "Role (optional)", width="m", max_length=SHORT_LIMIT),

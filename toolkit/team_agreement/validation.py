@@ -7,15 +7,14 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+from .. import org as org_settings
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, hours_as_minutes,
                      readable_rows, row_list, text, utc_offset, whole_number)
 from ..records import strict_json
-from ..draw import colour as draw_colour
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
                     Meeting, Member, Rota, Team)
 from .revision import snapshot
-from .schema import (AGREED_LIMIT, MAX_MEETINGS, MAX_MEMBERS, MAX_ROTAS, NAME_LIMIT, SHORT_LIMIT, hours_text,
-                     policy, sections)
+from .schema import (AGREED_LIMIT, MAX_MEETINGS, MAX_MEMBERS, MAX_ROTAS, NAME_LIMIT, SHORT_LIMIT, hours_text, sections)
 
 PREVIOUS_LIMIT = 60_000
 
@@ -59,7 +58,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     team_offset = e.take("team.timezone", utc_offset(t.get("timezone"), label="The team's time zone")) or 0
 
     r = group_of(values, "rules")
-    defaults = policy(org)
+    defaults = org_settings.form_policy(org)
     anchors = e.take("rules.anchor_days", choices(r.get("anchor_days", defaults["anchor_days"]),
                                                   label="Anchor days", options=DAY_OPTIONS))
     min_days = e.take("rules.min_days", whole_number(r.get("min_days"), "Minimum days together a week", 0, 7,
@@ -89,14 +88,9 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
     return Team(term, name, manager, agreed, review, review_given, tuple(triggers), other, team_offset,
                 tuple(DAYS.index(d) for d in anchors), min_days, core, desks, tuple(members), tuple(rotas),
-                tuple(meetings), channels, agreed_text, known, _colour(org), previous,
+                tuple(meetings), channels, agreed_text, known, org_settings.primary_colour(org), previous,
                 # only a revision compares: a first agreement need not describe itself on every change
                 snapshot(values) if previous is not None else {})
-
-
-def _colour(org: dict[str, Any]) -> str:
-    colours = org.get("colours") if isinstance(org.get("colours"), dict) else {}
-    return draw_colour(colours.get("primary"))
 
 
 def _optional_whole(raw: Any, label: str, low: int, high: int) -> tuple[int | None, str | None]:

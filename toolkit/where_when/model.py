@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DAY_OPTIONS = tuple((d, d) for d in DAYS)
+from ..forms import DAY_OPTIONS, DAYS  # noqa: F401  (the planner's vocabulary, re-exported)
 
 WHERE = (
     ("anywhere", "Anywhere"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import org as org_settings
 from .. import records, templates
 from ..forms import Field, Group, Repeat, ToolForm
 from .commute import MODE_OPTIONS
-from .model import DAY_OPTIONS, DAYS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY
+from .model import DAY_OPTIONS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY
 
 NAME = "where_when"
 EXAMPLE = "examples/where_when.json"
@@ -19,22 +20,8 @@ NAME_LIMIT = 80
 DETAIL_LIMIT = 120
 
 
-def policy(org: dict[str, Any]) -> tuple[list[str], str, str, str]:
-    """The organisation's anchor days, core hours and minimum days together, as the form's defaults."""
-    policy = org.get("policy") if isinstance(org.get("policy"), dict) else {}
-    raw_days = policy.get("anchor_days") if isinstance(policy.get("anchor_days"), list) else []
-    names = {d.lower(): d for d in DAYS}
-    anchors = [names[d.strip().lower()] for d in raw_days if isinstance(d, str) and d.strip().lower() in names]
-    core = policy.get("core_hours") if isinstance(policy.get("core_hours"), dict) else {}
-    start = core.get("start") if isinstance(core.get("start"), str) else ""
-    end = core.get("end") if isinstance(core.get("end"), str) else ""
-    min_days = policy.get("min_days_together")
-    min_days = str(min_days) if isinstance(min_days, int) and not isinstance(min_days, bool) else "1"
-    return anchors, start, end, min_days
-
-
 def form(org: dict[str, Any]) -> ToolForm:
-    anchors, core_start, core_end, min_days = policy(org)
+    rules = org_settings.form_policy(org)
     activity = (
         Field("name", "Activity", hint="A few words, e.g. “Processing invoices”.", width="l",
               max_length=NAME_LIMIT),
@@ -87,12 +74,12 @@ def form(org: dict[str, Any]) -> ToolForm:
         ), hint="Optional: used to show what a home day saves in a year."),
         Group("Your team and organisation", (
             Field("team.anchor_days", "Anchor days (the team is together)", kind="checkboxes",
-                  options=DAY_OPTIONS, default=anchors),
-            Field("team.core_start", "Core hours start", kind="time", width="s", default=core_start,
+                  options=DAY_OPTIONS, default=rules["anchor_days"]),
+            Field("team.core_start", "Core hours start", kind="time", width="s", default=rules["core_start"],
                   hint="Leave both core hours empty if there are none."),
-            Field("team.core_end", "Core hours end", kind="time", width="s", default=core_end),
+            Field("team.core_end", "Core hours end", kind="time", width="s", default=rules["core_end"]),
             Field("team.min_days", "Minimum days together a week", kind="number", width="s", suffix="days",
-                  default=min_days),
+                  default=rules["min_days"]),
         ), hint="Filled in from your organisation's policy; change them to match what your team agreed."),
     ]
     return ToolForm(

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..draw import colour as draw_colour
+from .. import org as org_settings
 from ..forms import (Errors, FieldError, choice, choices, clock, flag, fmt_clock, fmt_number, group_of,
                      hours_as_minutes, number, readable_rows, row_list, text, whole_number)
 from .model import DAY_OPTIONS, DAYS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY, Activity, Commitment, Commute, Plan
 from .commute import MODE_OPTIONS
-from .schema import DETAIL_LIMIT, MAX_ACTIVITIES, MAX_COMMITMENTS, NAME_LIMIT, policy
-
-
-def org_colour(org: dict[str, Any]) -> str:
-    colours = org.get("colours") if isinstance(org.get("colours"), dict) else {}
-    return draw_colour(colours.get("primary"))
+from .schema import DETAIL_LIMIT, MAX_ACTIVITIES, MAX_COMMITMENTS, NAME_LIMIT
 
 
 def _hrs(minutes: int) -> str:
@@ -39,17 +34,17 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
                              "The planner works with days that start and finish on the same date.")
         finish = None
 
-    anchors_default, core_start_default, core_end_default, min_default = policy(org)
+    defaults = org_settings.form_policy(org)
     team = group_of(values, "team")
-    raw_anchors = team.get("anchor_days", anchors_default)
+    raw_anchors = team.get("anchor_days", defaults["anchor_days"])
     if isinstance(raw_anchors, (list, str)):
         anchors = e.take("team.anchor_days", choices(raw_anchors, label="Anchor days", options=DAY_OPTIONS))
     else:
         anchors = e.take("team.anchor_days", ([], "Choose only from the options for anchor days."))
-    core, core_state = _core(team.get("core_start", core_start_default), team.get("core_end", core_end_default),
+    core, core_state = _core(team.get("core_start", defaults["core_start"]), team.get("core_end", defaults["core_end"]),
                              e)
     min_days = e.take("team.min_days", whole_number(team.get("min_days"), "Minimum days together a week", 0, 7,
-                                              default=min_default))
+                                              default=defaults["min_days"]))
 
     activities = _activities(values, e, start, finish, core_state)
     if contracted is not None and activities is not None:
@@ -79,7 +74,7 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
         return e.list
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
     currency = org.get("currency") if isinstance(org.get("currency"), str) else ""
-    return Plan(term, currency[:5], name, org_colour(org), contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
+    return Plan(term, currency[:5], name, org_settings.primary_colour(org), contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
                 tuple(DAYS.index(d) for d in anchors), core, min_days)
 
 
