@@ -15,7 +15,9 @@ class Rendered:
     """A tool's answer. The downloads are made when they are asked for, not on every recompute: for a team of 30
     the printable page and the Markdown were most of a recompute's time (bench/)."""
 
-    html: str  # safe HTML for the result panel: typed values already escaped
+    # The result panel's safe HTML (typed values already escaped), in parts the page patches one by one: after
+    # an edit only the parts whose HTML changed are parsed and laid out again (a team's week is 60 KB).
+    parts: tuple[str, ...]
     filename: str  # file name without extension
     status: str  # one short sentence for screen readers, e.g. "5 of 12 done."
     make_markdown: Callable[[], str]  # the result as a document to keep or send
@@ -23,6 +25,10 @@ class Rendered:
     make_document: Callable[[], str] | None = None  # a printable page, for tools that offer one
     # Things to check that do not stop the result, each shown beside its field (field name, message).
     notes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def html(self) -> str:
+        return "".join(self.parts)
 
     @property
     def markdown(self) -> str:
@@ -53,7 +59,7 @@ class Rendered:
         """The answer for the page; without `contents` the downloads are listed and made later (`download`)."""
         downloads = [{k: v for k, v in f.items() if k != "make"} | ({"content": f["make"]()} if contents else {})
                      for f in self.files()]
-        return {"ok": True, "html": self.html, "status": self.status, "downloads": downloads,
+        return {"ok": True, "parts": list(self.parts), "status": self.status, "downloads": downloads,
                 "notes": [{"field": field, "message": message} for field, message in self.notes]}
 
     def download(self, filename: Any) -> dict[str, Any] | None:

@@ -323,3 +323,25 @@ def test_the_active_navigation_entry_is_not_in_the_error_colour(page, server):
         const error = document.createElement('p'); error.className = 'swt-field-error'; document.body.append(error);
         return [getComputedStyle(active).color, getComputedStyle(error).color]; }""")
     assert colours[0] != colours[1]
+
+
+# ---------------------------------------------------------------- 10. an edit touches only what it changed
+
+def test_10_an_edit_patches_the_result_in_place_and_leaves_the_other_parts_alone(page, server):
+    """Rebuilding a team's whole result on every key made the browser lay out hundreds of cells each time
+    (bench/): the figure an edit does not change stays the same element, and the changed row is updated."""
+    page.goto(server.url + TEAM)
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "Front desk")
+    page.evaluate("""() => {
+        window.__grid = document.querySelector('[data-result-body] svg[role=img]');
+        window.__table = document.querySelector('[data-result-body] table');
+    }""")
+    computed = page.locator("[data-result-body]").get_attribute("data-computed")
+    page.get_by_label("Role (optional)").first.fill("Night <b>editor</b>")
+    page.wait_for_function("n => document.querySelector('[data-result-body]').dataset.computed !== n", arg=computed)
+    week = page.locator("[data-result-body] table").first
+    assert "Night <b>editor</b>" in week.inner_text()  # escaped: shown as typed, not as markup
+    assert page.evaluate("""() => window.__grid.isConnected
+        && window.__grid === document.querySelector('[data-result-body] svg[role=img]')
+        && window.__table === document.querySelector('[data-result-body] table')""")

@@ -24,15 +24,15 @@ def test_a_checklist_record_says_who_filled_it_in_with_whom_and_when():
     values = {"checklist": cid, "about": {"by": "Sam Jones", "with": "Ana Silva", "date": "2026-12-01"},
               "items": {first: {"done": True, "note": "Met weekly.\nAll targets met.\n\nReview again in March."}}}
     reply, files = answer("checklist", values)
-    assert "Filled in by Sam Jones with Ana Silva on 1 December 2026." in reply["html"]
+    assert "Filled in by Sam Jones with Ana Silva on 1 December 2026." in "".join(reply["parts"])
     assert files["text/markdown"].splitlines()[2] == "Filled in by Sam Jones with Ana Silva on 1 December 2026."
-    assert "Met weekly.<br>All targets met.</p><p>Review again in March.</p>" in reply["html"]
+    assert "Met weekly.<br>All targets met.</p><p>Review again in March.</p>" in "".join(reply["parts"])
     assert "  - Note: Met weekly.\\\n    All targets met.\n    \n    Review again in March." in files["text/markdown"]
 
 
 def test_a_checklist_without_a_date_is_dated_today():
     reply, _ = answer("checklist", {"checklist": "trial-review"})
-    assert f"Filled in on {date_words(date.today())}." in reply["html"]
+    assert f"Filled in on {date_words(date.today())}." in "".join(reply["parts"])
 
 
 def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_uses_the_currency():
@@ -43,7 +43,7 @@ def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_use
     assert plan.splitlines()[2] == f"Priya Shah, {date_words(date.today())}"
     assert "Download" not in plan and "download" not in plan  # the page says how to download; the file does not
     assert "a year saved, at £4.80 each way." in plan and "in the currency you used" not in plan
-    assert "Hours (h:mm)" in reply["html"] and "7:30 of up to 8:00" in reply["html"]
+    assert "Hours (h:mm)" in "".join(reply["parts"]) and "7:30 of up to 8:00" in "".join(reply["parts"])
 
 
 def test_without_a_currency_money_is_shown_without_a_symbol_and_says_so():

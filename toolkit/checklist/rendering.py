@@ -14,7 +14,7 @@ from .model import NAME, Filled, Result
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     checklist = result.filled.checklist
     return Rendered(
-        html=_html(result),
+        parts=(_html(result),),
         filename=f"checklist-{checklist.id}",
         status=f"{result.done} of {result.total} done.",
         make_markdown=lambda: _markdown(result),

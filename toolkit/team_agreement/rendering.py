@@ -156,26 +156,27 @@ def _agreement_html(result: Result, top: int, week: str) -> str:
     return "".join(parts)
 
 
-def html(result: Result, grid: str, week: str) -> str:
-    """The page's result; `grid` and `week` (the figure and the table of the week) are drawn once per result."""
+def html(result: Result, grid: str, week: str) -> list[str]:
+    """The page's result in parts, so that an edit lays out again only what changed; `grid` and `week` (the
+    figure and the table of the week) are drawn once per result."""
     team = result.team
     k = len(result.findings)
     parts = [
         f'<p class="swt-headline">{esc(team.name)}: <strong>{len(team.members)}</strong> '
         f'member{"s" if len(team.members) != 1 else ""}, '
         f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {date_words(team.review)}.</p>',
-        "<h3>The team's week</h3>" + grid + week,
-        "<h3>Each day</h3>" + (figures.availability(result, team.colour) or "") + table("People working, in the office, desks and the time everyone shares, each day",
+        "<h3>The team's week</h3>", grid, week,
+        "<h3>Each day</h3>", figures.availability(result, team.colour) or "", table("People working, in the office, desks and the time everyone shares, each day",
                                     ("Day", "Working", "In the office", "Desks used", "Everyone available"),
                                     _day_rows(result)),
-        "<h3>What to talk about</h3>" + _findings_html(result, 4),
+        "<h3>What to talk about</h3>", _findings_html(result, 4),
         _changes_html(result),
         # The whole agreement, with every section as written, is in the downloads; the page keeps to what was
         # worked out (putting it here too doubled the page's work on every change for a large team).
         "<p>The agreement itself, with every section as you wrote it, the rules, the channels, the review and "
         "lines to sign, is in the printable page and the Markdown below.</p>",
     ]
-    return "".join(parts)
+    return parts
 
 
 def document(result: Result, grid: str, week: str) -> str:
@@ -264,7 +265,7 @@ def _kept(result: Result, values: dict[str, Any]) -> dict[str, Any]:
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     grid, week = figures.grid(result, result.team.colour), _week_table(result)
     return Rendered(
-        html=html(result, grid, week),
+        parts=tuple(html(result, grid, week)),
         filename="team-agreement",
         status=status(result),
         make_markdown=lambda: markdown(result),

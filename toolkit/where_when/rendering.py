@@ -284,7 +284,8 @@ def _conversation(result: Result, on_page: bool = True) -> list[Sentence]:
 
 # ---------------------------------------------------------------- HTML
 
-def html(result: Result, on_page: bool = True) -> str:
+def html(result: Result, on_page: bool = True) -> list[str]:
+    """The result in parts (a figure, a table, a list): the page patches only the parts that change."""
     p = result.plan
     parts = [f'<p class="swt-headline"><strong>{_pct(result.place_flexible, result.total)}</strong> of your hours '
              f'could happen anywhere, and <strong>{_pct(result.time_flexible, result.total)}</strong> at any time.</p>',
@@ -321,7 +322,7 @@ def html(result: Result, on_page: bool = True) -> str:
                  + f'</ul><p class="swt-hint">{_html_of(_factors())}</p>')
     parts.append("<h3>Taking it into the conversation</h3><ul>"
                  + "".join(f"<li>{_html_of(s)}</li>" for s in _conversation(result, on_page)) + "</ul>")
-    return "".join(parts)
+    return parts
 
 
 # ---------------------------------------------------------------- Markdown
@@ -381,12 +382,12 @@ def summary(result: Result) -> dict[str, Any]:
 
 def document(result: Result) -> str:
     """The plan as a whole printable page, figures included, opened from the downloaded file."""
-    return printable_page(title(result), html(result, on_page=False), subtitle=made_line(result.plan.name))
+    return printable_page(title(result), "".join(html(result, on_page=False)), subtitle=made_line(result.plan.name))
 
 
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
-        html=html(result),
+        parts=tuple(html(result)),
         filename="where-and-when-plan",
         status=status(result),
         make_markdown=lambda: markdown(result),

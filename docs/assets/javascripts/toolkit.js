@@ -540,7 +540,7 @@
 
   function showResult(root, answer, make) {
     const body = root.querySelector("[data-result-body]");
-    replaceChanged(body, answer.html); // built by Python, every typed value escaped
+    showParts(body, answer.parts); // built by Python, every typed value escaped
     body.dataset.computed = String(Number(body.dataset.computed || 0) + 1); // how many results were shown
     const downloads = root.querySelector("[data-downloads]");
     const files = answer.downloads || [];
@@ -557,17 +557,52 @@
       button("Print", () => window.print()));
   }
 
-  // Put new result HTML in place, replacing only the top-level parts that changed: an edit usually changes a
-  // sentence or a table, and the figures and findings around it are then not laid out and painted again.
-  function replaceChanged(body, html) {
-    const fresh = document.createElement("template");
-    fresh.innerHTML = html;
-    const next = [...fresh.content.childNodes];
-    const now = [...body.childNodes];
-    if (next.length !== now.length) return body.replaceChildren(...next);
-    next.forEach((node, i) => {
-      if (!now[i].isEqualNode(node)) now[i].replaceWith(node);
+  // Python sends the result in parts (a figure, a table, the findings), each shown in a box of its own. After an
+  // edit only the parts whose HTML changed are parsed, and within them only what differs is touched: a team's
+  // week rebuilt whole (hundreds of cells) made the browser style and lay out the page again on every key.
+  const shownHtml = new WeakMap(); // part box -> the HTML it shows
+
+  function showParts(body, parts) {
+    let boxes = [...body.children];
+    if (boxes.length !== parts.length || body.childNodes.length !== parts.length
+        || !boxes.every((box) => box.matches("[data-part]"))) {
+      boxes = parts.map(() => Object.assign(document.createElement("div"), { className: "swt-part" }));
+      for (const box of boxes) box.setAttribute("data-part", "");
+      body.replaceChildren(...boxes);
+    }
+    parts.forEach((html, i) => {
+      if (shownHtml.get(boxes[i]) === html) return;
+      shownHtml.set(boxes[i], html);
+      const fresh = document.createElement("template");
+      fresh.innerHTML = html;
+      patchChildren(boxes[i], fresh.content);
     });
+  }
+
+  // Elements alike in tag, attributes and number of children are kept and their children patched; text that
+  // differs is rewritten in place; anything else is replaced whole.
+  function patchChildren(now, next) {
+    const old = [...now.childNodes];
+    const fresh = [...next.childNodes];
+    if (old.length !== fresh.length) return now.replaceChildren(...fresh);
+    fresh.forEach((node, i) => {
+      const was = old[i];
+      if (was.isEqualNode(node)) return;
+      if (was.nodeType === Node.TEXT_NODE && node.nodeType === Node.TEXT_NODE) {
+        was.nodeValue = node.nodeValue;
+      } else if (was.nodeType === Node.ELEMENT_NODE && sameShell(was, node)) {
+        patchChildren(was, node);
+      } else {
+        was.replaceWith(node);
+      }
+    });
+  }
+
+  function sameShell(a, b) {
+    if (a.namespaceURI !== b.namespaceURI || a.tagName !== b.tagName) return false;
+    if (a.attributes.length !== b.attributes.length) return false;
+    for (const { name, value } of b.attributes) if (a.getAttribute(name) !== value) return false;
+    return a.childNodes.length === b.childNodes.length;
   }
 
   function download({ filename, mime, content }) {
