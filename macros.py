@@ -15,12 +15,12 @@ sys.path.insert(0, str(ROOT))
 import sitepack  # noqa: E402
 from toolkit import bridge, forms  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
-from toolkit import org as org_settings  # noqa: E402
 from toolkit.render import date_words  # noqa: E402
 
 
 def define_env(env) -> None:
-    org = org_settings.merge(env.conf["extra"].get("org"))
+    # Checked and merged from org.yml by orgfile.py, which runs first.
+    org = env.conf["extra"]["org"]
     env.variables["org"] = org
 
     def render(form: forms.ToolForm) -> str:
@@ -44,6 +44,10 @@ def define_env(env) -> None:
         return checklists.load(checklist_id, org).title
 
     @env.macro
+    def checklist_summary(checklist_id: str) -> str:
+        return checklists.load(checklist_id, org).summary
+
+    @env.macro
     def checklists_for(audience: str) -> str:
         """A Markdown list linking every checklist written for one audience, from any page."""
         page = env.page.file.src_uri
@@ -59,7 +63,11 @@ def define_env(env) -> None:
 
 def on_post_page_macros(env) -> None:
     """Every page ends by saying when it was last changed."""
-    env.markdown += f'\n\n<p class="swt-updated">Last updated: {last_updated(ROOT / "docs" / env.page.file.src_uri)}</p>\n'
+    src = env.page.file.src_uri
+    source = ROOT / "docs" / src
+    if not source.exists():  # a checklist's page made from its template alone (orgfile.py): the template's date
+        source = ROOT / "templates" / "checklists" / f"{Path(src).stem}.toml"
+    env.markdown += f'\n\n<p class="swt-updated">Last updated: {last_updated(source)}</p>\n'
 
 
 def last_updated(source: Path) -> str:

@@ -36,6 +36,12 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def mix(a: str, b: str, share: float) -> str:
+    """`a` moved `share` (0..1) of the way towards `b`: the lighter and darker shades of a brand colour."""
+    channels = (round(int(a[i:i + 2], 16) * (1 - share) + int(b[i:i + 2], 16) * share) for i in (1, 3, 5))
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
 @functools.lru_cache(maxsize=16)
 def text_on(fill: str) -> str:
     """Black or white, whichever reads better on `fill` (WCAG AA wants 4.5:1 for text)."""

@@ -10,15 +10,23 @@ from .forms import DAYS
 
 DEFAULTS: dict[str, Any] = {
     "name": "Your organisation",
+    "short_name": "",
+    "site_name": "Smart Working Toolkit",
+    "site_url": "",
     "term": "Smart Working",
+    "term_article": "a",  # "a Smart Working conversation"; "an" for "an Agile Working conversation"
     "logo": "assets/brand/logo.svg",
-    "colours": {"primary": "#1f5f8b", "accent": "#c0392b"},
-    "contact": {"team": "HR", "email": "", "intranet": ""},
+    "logo_dark": "",
+    "favicon": "assets/brand/logo.svg",
+    "colours": {"primary": "#1f5f8b", "accent": "#b03a2e"},
+    "contact": {"team": "HR", "team_article": "", "email": "", "phone": "", "intranet": ""},
     "currency": "",  # the symbol money is shown with, e.g. "£" or "€"; empty: amounts without one
     "policy": {
         "anchor_days": ["Tuesday"],
         "core_hours": {"start": "10:00", "end": "15:00"},
         "min_days_together": 1,
+        "emissions": {},  # kg CO2e per km by mode, over the planner's own factors
+        "emissions_source": "",
         "requests": {
             "from_day_one": True,
             "per_12_months": None,
@@ -27,15 +35,22 @@ DEFAULTS: dict[str, Any] = {
             "law": "",
         },
     },
+    "content": {"switched_off": []},  # pages ("faq.md") and sections ("managers/") left out of the site
 }
 
 # Placeholders that templates (checklists, documents) may use; filled from the settings.
-PLACEHOLDERS = ("org_name", "term", "contact_team", "contact_email")
+PLACEHOLDERS = ("org_name", "term", "a_term", "contact_team", "the_contact_team", "contact_email")
 
 
 def merge(user: dict[str, Any] | None) -> dict[str, Any]:
-    """Return the defaults with the organisation's own values laid over them, key by key."""
-    return _merge(copy.deepcopy(DEFAULTS), user or {})
+    """Return the defaults with the organisation's own values laid over them, key by key, and the phrases made
+    from them: `a_term` ("a Smart Working", "an Agile Working") and `contact.the_team` ("the People Team",
+    "HR Services"), so every sentence reads right whatever the names."""
+    org = _merge(copy.deepcopy(DEFAULTS), user or {})
+    org["a_term"] = f"{org['term_article']} {org['term']}"
+    contact = org["contact"]
+    contact["the_team"] = f"{contact['team_article']} {contact['team']}".strip()
+    return org
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +89,9 @@ def placeholders(org: dict[str, Any]) -> dict[str, str]:
     return {
         "org_name": str(org.get("name", DEFAULTS["name"])),
         "term": str(org.get("term", DEFAULTS["term"])),
+        "a_term": str(org.get("a_term", f"a {org.get('term', DEFAULTS['term'])}")),
         "contact_team": str(org.get("contact", {}).get("team", "")),
+        "the_contact_team": str(org.get("contact", {}).get("the_team", org.get("contact", {}).get("team", ""))),
         "contact_email": str(org.get("contact", {}).get("email", "")),
     }
 

@@ -8,7 +8,10 @@ from typing import Any
 
 from .forms import FieldError
 
-FORMAT = "smart-working-toolkit"
+# A neutral name: a record carries no organisation's or product's name into a fork's files.
+FORMAT = "toolkit-record"
+# Records saved before the name changed still load.
+EARLIER_FORMATS = ("smart-working-toolkit",)
 VERSION = 1
 # A real record is a few kilobytes; this leaves room for long notes and 40 rows while refusing
 # anything that could make the page hang.
@@ -94,7 +97,7 @@ def open_record(text: Any, tool: str) -> dict[str, Any] | str:
         return bad(f"The file is not a saved record: {exc}.")
     except ValueError:
         return bad("The file is not a saved record: it is not valid JSON.")
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
+    if not isinstance(data, dict) or data.get("format") not in (FORMAT, *EARLIER_FORMATS) or not isinstance(data.get("values"), dict):
         return bad("The file is not a record saved by this toolkit.")
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:

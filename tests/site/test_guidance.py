@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from toolkit import checklist
+import orgfile
 from toolkit import org as org_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,7 +206,7 @@ def test_no_page_or_template_hard_codes_the_organisations_name_or_term():
 
 
 def test_the_built_pages_show_the_organisations_own_name_and_term(site_dir):
-    org = org_settings.merge(config()["extra"]["org"])
+    org = orgfile.checked()
     home = " ".join(article(site_dir, "index.md").text)
     assert org["term"] in home and org["name"] in home
 

@@ -60,7 +60,7 @@ def mutate(rng: random.Random, value, depth: int = 0):
 
 
 def record_text(rng: random.Random, tool: str, values) -> str:
-    record = {"format": "smart-working-toolkit", "version": 1, "tool": tool, "values": values, "result": {}}
+    record = {"format": "toolkit-record", "version": 1, "tool": tool, "values": values, "result": {}}
     text = json.dumps(mutate(rng, record) if rng.random() < 0.3 else record)
     choice = rng.randrange(6)
     if choice == 0:

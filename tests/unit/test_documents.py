@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 from toolkit import bridge, checklist, org, safe, where_when
 from toolkit.render import date_words
 
@@ -60,3 +62,16 @@ def test_markdown_escapes_only_what_would_change_the_text():
 def test_typed_addresses_are_not_turned_into_links():
     assert safe.md("https://example.org and www.example.org, me@example.org") == \
         "https\\://example.org and www\\.example.org, me\\@example.org"
+
+
+def test_the_organisations_own_emission_factors_reach_the_plan_and_are_named():
+    """Settings `policy.emissions` replace the default factor for that mode; the source is named in the plan."""
+    own = org.merge({"policy": {"emissions": {"car": 0.2}, "emissions_source": "Acme's travel policy 2026"}})
+    values = where_when.example() | {"commute": {"minutes": "30", "km": "10", "mode": "car", "cost": "5"}}
+    answer = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": values, "context": own})))
+    saved = json.loads(next(d["content"] for d in answer["downloads"] if d["mime"] == "application/json"))
+    commute = saved["result"]["commute_saved_a_year"]
+    assert commute["kg_co2e_per_km"] == 0.2 and commute["kg_co2e"] == pytest.approx(commute["km"] * 0.2)
+    assert "Acme's travel policy 2026, and otherwise the UK Government" in commute["factors"]
+    text = "".join(answer["parts"])
+    assert "car (petrol, diesel or hybrid) 0.2;" in text and "Acme's travel policy 2026, and otherwise" in text

@@ -52,3 +52,11 @@ def test_a_bad_file_is_refused_with_a_reason(text, message):
 def test_a_good_record_gives_back_its_values():
     values = {"checklist": "manager-conversation", "items": {"a": {"done": True, "note": "n"}}}
     assert load(record(values), fixed={"checklist": "manager-conversation"}) == {"ok": True, "values": values}
+
+
+def test_records_carry_a_neutral_format_name_and_ones_saved_under_the_old_name_still_load():
+    """A fork's downloads must not carry the default product's name; people's saved files must still open."""
+    fresh = json.loads(record({"id": "manager-conversation"}))
+    assert fresh["format"] == "toolkit-record"
+    old = json.dumps({**fresh, "format": "smart-working-toolkit"})
+    assert load(old)["ok"] is True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import Commute, Savings
 
 # A year of work: 52 weeks less about 6 weeks of annual leave and public holidays.
@@ -24,12 +26,27 @@ MODE_OPTIONS = tuple((value, text) for value, text, _ in MODES)
 FACTORS = {value: factor for value, _, factor in MODES}
 
 
-def savings(commute: Commute, home_days: int) -> Savings:
+def own_factors(policy: dict[str, Any]) -> tuple[dict[str, float], str]:
+    """The factors to use, by mode, and where they come from: the organisation's own (settings `policy.emissions`,
+    checked at build time) over the defaults above."""
+    own = policy.get("emissions") if isinstance(policy.get("emissions"), dict) else {}
+    own = {mode: float(value) for mode, value in own.items() if mode in FACTORS
+           and isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1}
+    if not own:
+        return dict(FACTORS), f"the {SOURCE}"
+    named = policy.get("emissions_source") if isinstance(policy.get("emissions_source"), str) else ""
+    source = named.strip() or "the organisation's own factors"
+    if len(own) < len(FACTORS):
+        source += f", and otherwise the {SOURCE}"
+    return {**FACTORS, **own}, source
+
+
+def savings(commute: Commute, home_days: int, factors: dict[str, float]) -> Savings:
     """Compared with travelling in on every working day: what `home_days` a week at home save in a year.
 
     A figure the person left blank stays None rather than becoming a misleading zero."""
     trips = home_days * 2 * WEEKS_PER_YEAR
-    factor = FACTORS.get(commute.mode, 0.0)
+    factor = factors.get(commute.mode, 0.0)
     km = None if commute.km is None else trips * commute.km
     return Savings(
         home_days=home_days,

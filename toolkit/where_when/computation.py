@@ -21,5 +21,5 @@ def compute(plan: Plan) -> Result:
         core_bound=sum(a.minutes for a in acts if a.when == "core"),
         habit_bound=sum(a.minutes for a in acts if a.place_bound and a.why == "habit"),
         week=week,
-        savings=savings(plan.commute, home_days),
+        savings=savings(plan.commute, home_days, dict(plan.factors)),
     )

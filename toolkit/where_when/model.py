@@ -98,6 +98,8 @@ class Plan:
     anchor_days: tuple[int, ...]
     core: tuple[int, int] | None
     min_days: int
+    factors: tuple[tuple[str, float], ...]  # kg CO2e per km by mode: the organisation's, over the defaults
+    factors_source: str  # where they come from, as a sentence says it ("the UK Government ...")
 
     @property
     def home_ok(self) -> bool:

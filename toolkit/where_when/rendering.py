@@ -13,9 +13,9 @@ from ..forms import fmt_clock, fmt_number
 from ..render import Rendered, made_line, printable_page, table
 from ..safe import esc, md
 from . import figures
-from .commute import MODES, SOURCE, WEEKS_PER_YEAR
+from .commute import MODES, WEEKS_PER_YEAR
 from .schema import NAME
-from .model import DAYS, FOCUS, HOME_NEEDS, WHERE, Activity, Day, Result, label
+from .model import DAYS, FOCUS, HOME_NEEDS, WHERE, Activity, Day, Plan, Result, label
 
 class _Typed(str):
     """Text a person typed."""
@@ -263,10 +263,11 @@ def _commute(result: Result) -> list[Sentence]:
     return out
 
 
-def _factors() -> Sentence:
-    listed = "; ".join(f"{text.lower()} {factor:g}" for _, text, factor in MODES)
-    return [f"Emission factors, in kg CO2e per km for one person, approximate and rounded from the {SOURCE}: "
-            f"{listed}. Car and motorbike figures are per vehicle, for someone travelling alone. Working at home "
+def _factors(plan: Plan) -> Sentence:
+    factors = dict(plan.factors)
+    listed = "; ".join(f"{text.lower()} {factors[value]:g}" for value, text, _ in MODES)
+    return [f"Emission factors, in kg CO2e per km for one person, approximate and rounded from "
+            f"{plan.factors_source}: {listed}. Car and motorbike figures are per vehicle, for someone travelling alone. Working at home "
             "has emissions of its own (heating, power) that this does not count."]
 
 
@@ -319,7 +320,7 @@ def html(result: Result, on_page: bool = True) -> list[str]:
     )
     parts.append("<h3>What changes</h3>" + (figures.changes(result, p.colour) or "") + "<ul>"
                  + "".join(f"<li>{_html_of(s)}</li>" for s in _commute(result))
-                 + f'</ul><p class="swt-hint">{_html_of(_factors())}</p>')
+                 + f'</ul><p class="swt-hint">{_html_of(_factors(p))}</p>')
     parts.append("<h3>Taking it into the conversation</h3><ul>"
                  + "".join(f"<li>{_html_of(s)}</li>" for s in _conversation(result, on_page)) + "</ul>")
     return parts
@@ -354,7 +355,7 @@ def markdown(result: Result) -> str:
     unplaced = _unplaced(result)
     if unplaced:
         out += ["### Not in the week", ""] + [f"- {_md_of(s)}" for s in unplaced] + [""]
-    out += ["## What changes", ""] + [f"- {_md_of(s)}" for s in _commute(result)] + ["", _md_of(_factors()), ""]
+    out += ["## What changes", ""] + [f"- {_md_of(s)}" for s in _commute(result)] + ["", _md_of(_factors(p)), ""]
     out += ["## Taking it into the conversation", ""] + [f"- {_md_of(s)}" for s in _conversation(result, on_page=False)] + [""]
     return "\n".join(out)
 
@@ -376,7 +377,7 @@ def summary(result: Result) -> dict[str, Any]:
                        for u in result.week.unplaced],
         "commute_saved_a_year": {"home_days": s.home_days, "journeys": s.trips, "hours": s.hours, "cost": s.cost,
                                  "km": s.km, "kg_co2e": s.co2_kg, "kg_co2e_per_km": s.factor,
-                                 "weeks_a_year": WEEKS_PER_YEAR, "factors": SOURCE},
+                                 "weeks_a_year": WEEKS_PER_YEAR, "factors": result.plan.factors_source},
     }
 
 

@@ -8,7 +8,7 @@ from .. import org as org_settings
 from ..forms import (Errors, FieldError, choice, choices, clock, flag, fmt_clock, fmt_number, group_of,
                      hours_as_minutes, number, readable_rows, row_list, text, whole_number)
 from .model import DAY_OPTIONS, DAYS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY, Activity, Commitment, Commute, Plan
-from .commute import MODE_OPTIONS
+from .commute import MODE_OPTIONS, own_factors
 from .schema import DETAIL_LIMIT, MAX_ACTIVITIES, MAX_COMMITMENTS, NAME_LIMIT
 
 
@@ -74,8 +74,10 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Plan | list[FieldEr
         return e.list
     term = org.get("term") if isinstance(org.get("term"), str) else "flexible working"
     currency = org.get("currency") if isinstance(org.get("currency"), str) else ""
-    return Plan(term, currency[:5], name, org_settings.primary_colour(org), contracted, days, start, finish, tuple(activities), missing, tuple(commitments), commute,
-                tuple(DAYS.index(d) for d in anchors), core, min_days)
+    factors, source = own_factors(org.get("policy") if isinstance(org.get("policy"), dict) else {})
+    return Plan(term, currency[:5], name, org_settings.primary_colour(org), contracted, days, start, finish,
+                tuple(activities), missing, tuple(commitments), commute, tuple(DAYS.index(d) for d in anchors),
+                core, min_days, tuple(factors.items()), source)
 
 
 def _core(raw_start: Any, raw_end: Any, e: Errors) -> tuple[tuple[int, int] | None, str]:

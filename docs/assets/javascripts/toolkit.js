@@ -10,7 +10,7 @@
   const SITE_PATH = new URL("../", ASSETS).pathname;
   const DRAFT_PREFIX = `swt:v2:${SITE_PATH}:`;
   const OLD_DRAFT_PREFIX = "swt:v1:";
-  const RECORD_FORMAT = { format: "smart-working-toolkit", version: 1 }; // as toolkit/records.py writes them
+  const RECORD_FORMAT = { format: "toolkit-record", version: 1 }; // as toolkit/records.py writes them
   // A boot that shows no progress for this long has stalled (a dropped connection leaves a download hanging).
   const STALL_MS = { download: 30000, start: 90000, toolkit: 60000 };
 
