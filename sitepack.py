@@ -21,6 +21,8 @@ PACKAGE = "smart-working-toolkit"  # its name in pyodide-lock.json
 PYODIDE_DIR = "assets/pyodide"  # inside the site
 # The files loadPyodide() needs from the npm package (console pages, maps and typings are left out).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
+# Used only while the site builds (it checks org.yml), never in the browser: left out of the wheel readers fetch.
+BUILD_ONLY = {"toolkit/org_schema.py"}
 # A fixed timestamp keeps the wheel, and so the lockfile's hash, the same from build to build.
 _EPOCH = (2024, 1, 1, 0, 0, 0)
 
@@ -33,7 +35,8 @@ def build_wheel(root: Path, out_dir: Path) -> Path:
     """A pure-Python wheel of toolkit/, carrying templates/ as toolkit/_templates."""
     files: list[tuple[str, bytes]] = []
     for path in sorted((root / "toolkit").rglob("*.py")):
-        files.append((path.relative_to(root).as_posix(), path.read_bytes()))
+        if path.relative_to(root).as_posix() not in BUILD_ONLY:
+            files.append((path.relative_to(root).as_posix(), path.read_bytes()))
     files += sorted(pyodide_bytecode(root, dict(files)).items())
     for path in sorted((root / "templates").rglob("*")):
         if path.is_file():

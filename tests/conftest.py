@@ -12,14 +12,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support.build import build_site, free_port  # noqa: E402
+from tests.support.fork import build_fork, make_fork  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` leaves it (built once; SITE_DIR reuses a build made beforehand)."""
+    """The site as `mkdocs build --strict` leaves it (built once; SITE_DIR reuses a build made beforehand).
+    With SWT_FORK=1 it is the site of a fork with settings unlike the defaults (tests/support/fork.py), so the
+    same tests show that a fork works."""
     if os.environ.get("SITE_DIR"):
         return Path(os.environ["SITE_DIR"])
     out = tmp_path_factory.mktemp("site")
-    run = build_site(out, free_port())
+    if os.environ.get("SWT_FORK"):
+        fork = make_fork(tmp_path_factory.mktemp("fork") / "toolkit")
+        run = build_fork(fork, out, free_port())
+    else:
+        run = build_site(out, free_port())
     assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
     return out

@@ -1,0 +1,61 @@
+"""A broken settings file stops the build, naming the file, every key at fault and what to write instead."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.support.build import ROOT
+
+
+def build_with(settings_text: str, tmp_path) -> subprocess.CompletedProcess:
+    path = tmp_path / "org.yml"
+    path.write_text(settings_text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SWT_ORG": str(path)}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def default_settings() -> dict:
+    return yaml.safe_load((ROOT / "org.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("edit, key, words", [
+    ("policy:\n  anchor_days: Tuesday\n", "policy.anchor_days", "list"),
+    ("policy:\n  core_hours: {start: 10:00, end: \"15:00\"}\n", "policy.core_hours.start", "quotes"),
+    ("colors:\n  primary: \"#5b2a86\"\n", "colors", "colours"),
+])
+def test_one_broken_setting_fails_the_build_with_its_key(tmp_path, edit, key, words):
+    run = build_with(edit, tmp_path)
+    assert run.returncode != 0
+    assert f"org.yml: {key}: " in run.stderr and words in run.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_every_problem_is_reported_in_one_build(tmp_path):
+    settings = default_settings()
+    settings["term_article"] = "the"
+    settings["colours"]["primary"] = "#88aadd"
+    settings["policy"]["anchor_days"] = ["Thurday"]
+    settings["policy"]["min_days_together"] = "two"
+    settings["content"]["switched_off"] = ["nowhere.md"]
+    run = build_with(yaml.safe_dump(settings, sort_keys=False), tmp_path)
+    assert run.returncode != 0
+    for key in ("term_article", "colours.primary", "policy.anchor_days.0", "policy.min_days_together",
+                "content.switched_off.0"):
+        assert f"org.yml: {key}: " in run.stderr, key
+    assert "2.37:1" in run.stderr  # the measured contrast
+
+
+def test_a_file_that_is_not_yaml_is_named_with_its_line(tmp_path):
+    run = build_with("name: Acme\npolicy:\n  anchor_days: [Tuesday\n", tmp_path)
+    assert run.returncode != 0 and "org.yml (line" in run.stderr and "not valid YAML" in run.stderr
+
+
+def test_the_defaults_as_shipped_build(tmp_path):
+    run = build_with((ROOT / "org.yml").read_text("utf-8"), tmp_path)
+    assert run.returncode == 0, run.stderr
