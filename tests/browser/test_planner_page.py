@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 
 from tests.browser.conftest import wait_for_result
+from tests.support.settings import site_settings
+
+BOUND = "() => document.querySelector('form[data-tool]')?.dataset.bound === '1'"
 
 PAGE = "tools/where-when/"
 ATTACK = "<img src=x onerror=alert(1)>"
@@ -25,8 +28,19 @@ def fill_activity(row, name, hours, where="Anywhere", why=None, focus=None):
         row.get_by_label("Concentration it needs").select_option(label=focus)
 
 
+def agree_team_rules(page):
+    """The team's rules these tests work with (Tuesday as the anchor day, one day together), set in the form:
+    the form starts from the organisation's settings, which a fork changes."""
+    for box in page.locator("[name='team.anchor_days']").all():
+        box.set_checked(box.get_attribute("value") == "Tuesday")
+    page.get_by_label("Core hours start").fill("10:00")
+    page.get_by_label("Core hours end").fill("15:00")
+    page.get_by_label("Minimum days together a week").fill("1")
+
+
 def fill_role(page):
     """A 37.5-hour, 5-day role: 8 hours that need the team's base, 29.5 that can happen anywhere."""
+    agree_team_rules(page)
     page.get_by_label("Contracted hours a week").fill("37.5")
     fill_activity(rows(page).nth(0), "Client meetings", "8", where="With the team at a shared base",
                   why="In-person contact (say with whom below)")
@@ -51,6 +65,17 @@ def test_a_fresh_form_does_not_open_with_complaints(page, server):
     summary.wait_for(state="visible")
     assert "Enter contracted hours" in summary.inner_text()
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+
+
+def test_the_team_rules_start_from_the_organisations_settings(page, server):
+    policy = site_settings()["policy"]
+    page.goto(server.url + PAGE)
+    page.wait_for_function(BOUND)
+    checked = [box.get_attribute("value") for box in page.locator("[name='team.anchor_days']:checked").all()]
+    assert checked == policy["anchor_days"]
+    assert page.get_by_label("Core hours start").input_value() == policy["core_hours"]["start"]
+    assert page.get_by_label("Core hours end").input_value() == policy["core_hours"]["end"]
+    assert page.get_by_label("Minimum days together a week").input_value() == str(policy["min_days_together"])
 
 
 def test_filling_by_label_gives_one_day_together_on_the_anchor_day(page, server):

@@ -94,6 +94,8 @@ def test_the_forks_brand_reaches_material_and_the_toolkit(fork_site):
     assert "--md-primary-fg-color: #5b2a86;" in brand and "--md-accent-fg-color: #8a1c4a;" in brand
     home = (fork_site / "index.html").read_text("utf-8")
     assert 'src="assets/brand/northgate.svg"' in home and "<title>Agile Working at Northgate</title>" in home
+    faq = (fork_site / "faq/index.html").read_text("utf-8")
+    assert re.search(r"<title>[^<]+ - Northgate</title>", faq)  # a tab's title ends with the short name
     planner = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": where_when.example(),
                                                    "context": FORK_ORG})))
     assert 'fill="#5b2a86"' in "".join(planner["parts"])
