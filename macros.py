@@ -44,6 +44,16 @@ def define_env(env) -> None:
         return checklists.load(checklist_id, org).title
 
     @env.macro
+    def contact(lead: str) -> str:
+        """'Questions? Contact the People Team at <email>, on 0100 or through [their intranet pages](…).': one
+        sentence from whichever ways of reaching the team the settings give."""
+        c = org["contact"]
+        ways = ([f"at <{c['email']}>"] if c["email"] else []) + ([f"on {c['phone']}"] if c["phone"] else []) + (
+            [f"through [their intranet pages]({c['intranet']})"] if c["intranet"] else [])
+        listed = ", ".join(ways[:-1]) + f" or {ways[-1]}" if len(ways) > 1 else "".join(ways)
+        return f"{lead} {c['the_team']}{' ' + listed if listed else ''}."
+
+    @env.macro
     def checklist_summary(checklist_id: str) -> str:
         return checklists.load(checklist_id, org).summary
 

@@ -8,7 +8,8 @@ touching mkdocs.yml. `SWT_ORG=path/to/org.yml` builds with another settings file
 - Applied: the site's name and address, logo and favicon, the brand colours (a stylesheet made from them, read by
   Material and the toolkit alike), and `extra.org` for every page, checklist and tool.
 - Content: pages and sections switched off leave the site and the menu, and links to them become plain text;
-  a checklist is added by adding one file to templates/checklists/ (its page and menu entry follow).
+  a checklist is added by adding one file to templates/checklists/, a page by adding one to docs/local/ (their
+  pages and menu entries follow).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ BRAND_DIR = "assets/brand/"
 # Material's dark scheme background (slate, hue 225): links there take a light tint of the primary colour.
 SLATE_BG = "#1e2129"
 CHECKLISTS_SECTION = "Checklists"
+LOCAL = "local"  # docs/local/: the organisation's own pages
 
 
 def settings_path() -> Path:
@@ -84,7 +86,8 @@ def on_config(config, **_):
     config["extra"]["org"] = org
     if BRAND_CSS not in config["extra_css"]:
         config["extra_css"].insert(0, BRAND_CSS)
-    config["nav"] = _with_checklists(_prune(config["nav"], org["content"]["switched_off"]), _checklist_pages(config))
+    nav = _with_checklists(_prune(config["nav"], org["content"]["switched_off"]), _checklist_pages(config))
+    config["nav"] = _with_own_pages(nav, Path(config["docs_dir"]), org)
     return config
 
 
@@ -164,6 +167,14 @@ def _with_checklists(nav: list[Any], pages: list[str]) -> list[Any]:
             entry[CHECKLISTS_SECTION].extend(missing)
             return nav
     return nav + [{CHECKLISTS_SECTION: missing}]
+
+
+def _with_own_pages(nav: list[Any], docs: Path, org: dict[str, Any]) -> list[Any]:
+    """The organisation's own pages, Markdown files it adds to docs/local/, in a menu section of their own."""
+    pages = sorted(p.relative_to(docs).as_posix() for p in (docs / LOCAL).glob("*.md")) if (docs / LOCAL).is_dir() else []
+    if not pages:
+        return nav
+    return nav + [{f"At {org['short_name'] or org['name']}": pages}]
 
 
 def _checklist_page(page: str) -> str:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,11 @@ def fork_site(fork, tmp_path_factory) -> Path:
 
 
 def site_texts(site: Path):
-    """Every file a reader's browser is given as text, except Pyodide's own files and the toolkit's wheel."""
+    """Every file a reader's browser is given as text, except Pyodide's own files and the toolkit's wheel, with
+    character references decoded (Markdown writes an e-mail address as &#112;&#101;...)."""
     for path in sorted(site.rglob("*")):
         if path.is_file() and path.suffix in TEXT and "assets/pyodide" not in path.as_posix():
-            yield path.relative_to(site).as_posix(), path.read_text("utf-8", errors="replace")
+            yield path.relative_to(site).as_posix(), unescape(path.read_text("utf-8", errors="replace"))
 
 
 # Run inside the fork, with its own toolkit and templates (its added checklist is only there).
@@ -87,6 +89,10 @@ def test_the_forks_words_read_grammatically(fork_site):
     assert not re.search(r"\ba Agile\b", everything)
     assert not re.search(r"\bthe HR Services\b", everything, re.I)
     assert "Ask HR Services" in everything
+    # Every way of reaching HR the settings give, in one sentence.
+    assert ('Questions? Contact HR Services at <a href="mailto:hr@northgate.example">hr@northgate.example</a>, on '
+            '0100 000 0000 or through <a href="https://staff.northgate.example/hr/">their intranet pages</a>.'
+            ) in pages["index.html"]
 
 
 def test_the_forks_brand_reaches_material_and_the_toolkit(fork_site):
@@ -114,6 +120,13 @@ def test_a_checklist_added_as_one_file_has_its_page_and_menu_entry(fork_site):
     assert "Ask HR Services about the university" in page
     home = (fork_site / "index.html").read_text("utf-8")
     assert 'href="checklists/lab-rota/"' in home  # in the menu every page carries
+
+
+def test_a_page_of_its_own_added_as_one_file_is_in_the_menu(fork_site):
+    page = (fork_site / "local/parking/index.html").read_text("utf-8")
+    assert "Parking at Northgate" in page and "booked the day before" in page
+    home = (fork_site / "index.html").read_text("utf-8")
+    assert "At Northgate" in home and 'href="local/parking/"' in home
 
 
 def test_the_forks_policy_is_what_the_tools_start_from(fork_site):

@@ -62,16 +62,20 @@ text = "Agree who is trained to supervise the lab on each day."
 hint = "Ask {the_contact_team} about the university's rules for lone working."
 '''
 
+PAGE = "# Parking at {{ org.short_name }}\n\nParking at {{ org.name }} is booked the day before.\n"
+
 _SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", "*.egg-info", ".pytest_cache")
 
 
 def make_fork(dest: Path) -> Path:
-    """Copy the repository to `dest` and make it Northgate's: settings, logo, one checklist added as a file."""
+    """Copy the repository to `dest` and make it Northgate's: settings, logo, a checklist and a page of its own."""
     shutil.copytree(ROOT, dest, ignore=_SKIP)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")  # Pyodide, as `npm ci` would put it there
     (dest / "org.yml").write_text(yaml.safe_dump(SETTINGS, sort_keys=False, allow_unicode=True), encoding="utf-8")
     (dest / "docs/assets/brand/northgate.svg").write_text(LOGO, encoding="utf-8")
     (dest / "templates/checklists/lab-rota.toml").write_text(CHECKLIST, encoding="utf-8")
+    (dest / "docs/local").mkdir()
+    (dest / "docs/local/parking.md").write_text(PAGE, encoding="utf-8")
     return dest
 
 
