@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent
 # mkdocs-macros loads this file by path; its neighbours (sitepack, toolkit) are imported from the checkout.
 sys.path.insert(0, str(ROOT))
 
+import orgfile  # noqa: E402
 import sitepack  # noqa: E402
 from toolkit import bridge, forms  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
@@ -44,6 +45,12 @@ def define_env(env) -> None:
         return checklists.load(checklist_id, org).title
 
     @env.macro
+    def published(src: str) -> bool:
+        """Whether a page ("faq.md", "organisations/index.md") is in the site, not switched off in org.yml:
+        a sentence that only points to a page switched off is left out with it."""
+        return orgfile.is_published(src, org)
+
+    @env.macro
     def contact(lead: str) -> str:
         """'Questions? Contact the People Team at <email>, on 0100 or through [their intranet pages](…).': one
         sentence from whichever ways of reaching the team the settings give."""
@@ -66,7 +73,7 @@ def define_env(env) -> None:
         lines = []
         for cid in checklists.available():
             item = checklists.load(cid, org)
-            if item.audience == audience:
+            if item.audience == audience and published(f"checklists/{cid}.md"):
                 lines.append(f"- [{item.title}]({prefix}checklists/{cid}.md): {item.summary}")
         return "\n".join(lines)
 

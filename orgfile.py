@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit import org as org_settings  # noqa: E402
-from toolkit import org_schema  # noqa: E402
+from toolkit import org_schema, templates  # noqa: E402
 from toolkit.draw import contrast, mix, text_on  # noqa: E402
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -76,9 +76,31 @@ def checked(path: Path | None = None, docs_dir: Path | None = None) -> dict[str,
 
 # ---------------------------------------------------------------- hooks
 
+def checklist_problems(org: dict[str, Any]) -> list[str]:
+    """Every checklist file's problems in plain words (a mistake in one is reported like a setting's, not as a
+    traceback from the page that shows it), including placeholders the site does not fill in."""
+    found = []
+    known = ", ".join("{" + name + "}" for name in org_settings.PLACEHOLDERS)
+    for cid in checklists.available():
+        source = f"templates/checklists/{cid}.toml"
+        try:
+            checklists.load(cid, org)
+        except checklists.ChecklistError as error:
+            hint = (' A " inside a text must be written \\", or put the whole text in single quotes instead.'
+                    if "not valid TOML" in str(error) else "")
+            found.append(f"{error}{hint}")
+            continue
+        for name in re.findall(r"\{(\w+)\}", templates.read(f"checklists/{cid}.toml")):
+            if name not in org_settings.PLACEHOLDERS:
+                found.append(f"{source}: {{{name}}} is not something this site fills in; use one of {known}.")
+    return found
+
+
 @event_priority(100)  # before mkdocs-macros reads extra.org
 def on_config(config, **_):
     org = checked(docs_dir=Path(config["docs_dir"]))
+    if found := checklist_problems(org):
+        raise ConfigurationError("The checklists have problems, so the site was not built:\n  " + "\n  ".join(found))
     config["site_name"] = org["site_name"]
     config["site_url"] = os.environ.get("SWT_SITE_URL") or org["site_url"] or config["site_url"]
     config["theme"]["logo"] = org["logo"]
@@ -128,6 +150,10 @@ def on_page_markdown(markdown: str, page, config, **_) -> str:
 
 
 # ---------------------------------------------------------------- content
+
+def is_published(src_uri: str, org: dict[str, Any]) -> bool:
+    return not _is_off(src_uri, org["content"]["switched_off"])
+
 
 def _is_off(src_uri: str, off: list[str]) -> bool:
     return any(src_uri == item or (item.endswith("/") and src_uri.startswith(item)) for item in off)

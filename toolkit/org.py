@@ -39,7 +39,8 @@ DEFAULTS: dict[str, Any] = {
 }
 
 # Placeholders that templates (checklists, documents) may use; filled from the settings.
-PLACEHOLDERS = ("org_name", "term", "a_term", "contact_team", "the_contact_team", "contact_email")
+PLACEHOLDERS = ("org_name", "term", "a_term", "contact_team", "the_contact_team", "contact_email", "contact_phone",
+                "contact_intranet")
 
 
 def merge(user: dict[str, Any] | None) -> dict[str, Any]:
@@ -93,6 +94,8 @@ def placeholders(org: dict[str, Any]) -> dict[str, str]:
         "contact_team": str(org.get("contact", {}).get("team", "")),
         "the_contact_team": str(org.get("contact", {}).get("the_team", org.get("contact", {}).get("team", ""))),
         "contact_email": str(org.get("contact", {}).get("email", "")),
+        "contact_phone": str(org.get("contact", {}).get("phone", "")),
+        "contact_intranet": str(org.get("contact", {}).get("intranet", "")),
     }
 
 

@@ -112,6 +112,8 @@ def test_a_section_switched_off_leaves_the_site_the_menu_and_every_link(fork_sit
     for name, text in site_texts(fork_site):
         if name.endswith(".html"):
             assert 'href="organisations/' not in text and "/organisations/" not in text, name
+            # Sentences that only pointed there go with it (the home page's row, "the organisations' guide").
+            assert "Setting the policy for" not in text and "organisations' guide" not in text, name
 
 
 def test_a_checklist_added_as_one_file_has_its_page_and_menu_entry(fork_site):

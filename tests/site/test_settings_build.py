@@ -9,7 +9,8 @@ import sys
 import pytest
 import yaml
 
-from tests.support.build import ROOT
+from tests.support.build import ROOT, free_port
+from tests.support.fork import build_fork, make_fork
 
 
 def build_with(settings_text: str, tmp_path) -> subprocess.CompletedProcess:
@@ -59,3 +60,26 @@ def test_a_file_that_is_not_yaml_is_named_with_its_line(tmp_path):
 def test_the_defaults_as_shipped_build(tmp_path):
     run = build_with((ROOT / "org.yml").read_text("utf-8"), tmp_path)
     assert run.returncode == 0, run.stderr
+
+
+def test_a_broken_checklist_file_fails_the_build_in_words_not_a_traceback(tmp_path):
+    fork = make_fork(tmp_path / "fork")
+    (fork / "templates/checklists/desk-booking.toml").write_text(
+        'title = "Booking a desk"\naudience = "employee"\nsummary = "For anyone."\n\n[[sections]]\ntitle = "Before"\n'
+        '\n[[sections.items]]\nid = "ask"\ntext = "Ask {contact_fone} which desks are free."\n', encoding="utf-8")
+    (fork / "templates/checklists/quotes.toml").write_text('title = "Check who\'s in on "Wednesday"."\n',
+                                                           encoding="utf-8")
+    run = build_fork(fork, tmp_path / "out", free_port())
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert "The checklists have problems" in run.stderr
+    assert "templates/checklists/desk-booking.toml: audience must be one of" in run.stderr
+    assert "templates/checklists/quotes.toml is not valid TOML" in run.stderr and "single quotes" in run.stderr
+
+
+def test_a_placeholder_the_site_does_not_fill_in_fails_the_build(tmp_path):
+    fork = make_fork(tmp_path / "fork")
+    (fork / "templates/checklists/desk-booking.toml").write_text(
+        'title = "Booking a desk"\naudience = "employees"\nsummary = "For anyone."\n\n[[sections]]\ntitle = "Before"\n'
+        '\n[[sections.items]]\nid = "ask"\ntext = "Ask {contact_fone} which desks are free."\n', encoding="utf-8")
+    run = build_fork(fork, tmp_path / "out", free_port())
+    assert run.returncode != 0 and "{contact_fone} is not something this site fills in" in run.stderr
