@@ -26,7 +26,7 @@ from .where_when.commute import FACTORS  # the planner's ways of travelling: emi
 
 
 class Problem(NamedTuple):
-    key: str      # dotted path: "policy.core_hours.start", "content.switched_off.2"; "" the file as a whole
+    key: str      # dotted path: "policy.core_hours.start", "content.switched_off (item 2)"; "" the whole file
     message: str  # what is wrong and what to write instead
 
 
@@ -260,9 +260,9 @@ def listed(item: Callable[[Any, Context], str | None], like: list[str], what: st
             seen: set[str] = set()
             for i, x in enumerate(v):
                 if message := item(x, ctx):
-                    yield Problem(f"{key}.{i}", message)
+                    yield Problem(f"{key} (item {i + 1})", message)  # counted as people count
                 elif (same := x.strip().lower()) in seen:
-                    yield Problem(f"{key}.{i}", f"{_show(x)} is listed twice: list each {what} once.")
+                    yield Problem(f"{key} (item {i + 1})", f"{_show(x)} is listed twice: list each {what} once.")
                 else:
                     seen.add(same)
     return check

@@ -46,8 +46,8 @@ def test_every_problem_is_reported_in_one_build(tmp_path):
     settings["content"]["switched_off"] = ["nowhere.md"]
     run = build_with(yaml.safe_dump(settings, sort_keys=False), tmp_path)
     assert run.returncode != 0
-    for key in ("term_article", "colours.primary", "policy.anchor_days.0", "policy.min_days_together",
-                "content.switched_off.0"):
+    for key in ("term_article", "colours.primary", "policy.anchor_days (item 1)", "policy.min_days_together",
+                "content.switched_off (item 1)"):
         assert f"org.yml: {key}: " in run.stderr, key
     assert "2.37:1" in run.stderr  # the measured contrast
 

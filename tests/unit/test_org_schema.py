@@ -124,10 +124,10 @@ BROKEN = [
     (with_(policy__min_days_together="2"), "policy.min_days_together", "without quotes"),
     (with_(policy__emissions={"bus": "0.1"}), "policy.emissions.bus", "without quotes"),
     # days, times and numbers
-    (with_(policy__anchor_days=["Monday", "Thurday"]), "policy.anchor_days.1", "did you mean Thursday?"),
-    (with_(policy__anchor_days=["Monday", "Caturday"]), "policy.anchor_days.1", "not a day of the week"),
-    (with_(policy__anchor_days=["Monday", "monday"]), "policy.anchor_days.1", "twice"),
-    (with_(policy__anchor_days=[1]), "policy.anchor_days.0", "day's name"),
+    (with_(policy__anchor_days=["Monday", "Thurday"]), "policy.anchor_days (item 2)", "did you mean Thursday?"),
+    (with_(policy__anchor_days=["Monday", "Caturday"]), "policy.anchor_days (item 2)", "not a day of the week"),
+    (with_(policy__anchor_days=["Monday", "monday"]), "policy.anchor_days (item 2)", "twice"),
+    (with_(policy__anchor_days=[1]), "policy.anchor_days (item 1)", "day's name"),
     (with_(policy__min_days_together="two"), "policy.min_days_together", "whole number from 0 to 5"),
     (with_(policy__min_days_together=True), "policy.min_days_together", "whole number"),
     (with_(policy__min_days_together=2.5), "policy.min_days_together", "whole number"),
@@ -171,10 +171,10 @@ BROKEN = [
     (with_(policy__emissions=["car", 0.17]), "policy.emissions", "way of travelling"),
     # pages switched off
     (with_(content={"switched_off": "faq.md"}), "content.switched_off", "[faq.md]"),
-    (with_(content={"switched_off": ["faq.md", "index.md"]}), "content.switched_off.1", "home page"),
-    (with_(content={"switched_off": ["faq"]}), "content.switched_off.0", '"faq.md"'),
-    (with_(content={"switched_off": ["./faq.md"]}), "content.switched_off.0", 'as "faq.md"'),
-    (with_(content={"switched_off": ["../mkdocs.yml"]}), "content.switched_off.0", '".."'),
+    (with_(content={"switched_off": ["faq.md", "index.md"]}), "content.switched_off (item 2)", "home page"),
+    (with_(content={"switched_off": ["faq"]}), "content.switched_off (item 1)", '"faq.md"'),
+    (with_(content={"switched_off": ["./faq.md"]}), "content.switched_off (item 1)", 'as "faq.md"'),
+    (with_(content={"switched_off": ["../mkdocs.yml"]}), "content.switched_off (item 1)", '".."'),
     # wrong types at each level
     ([FORK], "", "key: value"),
     ("name: Northfield", "", "key: value"),
@@ -214,7 +214,7 @@ def test_pictures_must_be_in_the_docs_folder(docs, path, key, word):
 ])
 def test_pages_switched_off_must_exist(docs, entry, word):
     found = problems(with_(content={"switched_off": ["faq.md", entry]}), docs)
-    assert [p.key for p in found] == ["content.switched_off.1"]
+    assert [p.key for p in found] == ["content.switched_off (item 2)"]
     assert word in found[0].message
 
 
