@@ -52,13 +52,7 @@ def define_env(env) -> None:
 
     @env.macro
     def contact(lead: str) -> str:
-        """'Questions? Contact the People Team at <email>, on 0100 or through [their intranet pages](…).': one
-        sentence from whichever ways of reaching the team the settings give."""
-        c = org["contact"]
-        ways = ([f"at <{c['email']}>"] if c["email"] else []) + ([f"on {c['phone']}"] if c["phone"] else []) + (
-            [f"through [their intranet pages]({c['intranet']})"] if c["intranet"] else [])
-        listed = ", ".join(ways[:-1]) + f" or {ways[-1]}" if len(ways) > 1 else "".join(ways)
-        return f"{lead} {c['the_team']}{' ' + listed if listed else ''}."
+        return contact_sentence(org, lead)
 
     @env.macro
     def checklist_summary(checklist_id: str) -> str:
@@ -76,6 +70,16 @@ def define_env(env) -> None:
             if item.audience == audience and published(f"checklists/{cid}.md"):
                 lines.append(f"- [{item.title}]({prefix}checklists/{cid}.md): {item.summary}")
         return "\n".join(lines)
+
+
+def contact_sentence(org: dict, lead: str) -> str:
+    """'Questions? Contact the People Team at <email>, on 0100 or through [their intranet pages](…).': one
+    sentence from whichever ways of reaching the team the settings give."""
+    c = org["contact"]
+    ways = ([f"at <{c['email']}>"] if c["email"] else []) + ([f"on {c['phone']}"] if c["phone"] else []) + (
+        [f"through [their intranet pages]({c['intranet']})"] if c["intranet"] else [])
+    listed = ", ".join(ways[:-1]) + f" or {ways[-1]}" if len(ways) > 1 else "".join(ways)
+    return f"{lead} {c['the_team']}{' ' + listed if listed else ''}."
 
 
 def on_post_page_macros(env) -> None:

@@ -118,7 +118,7 @@ def render_tool(form: ToolForm) -> str:
         f'<div class="swt-tool" data-tool-root>'
         '<div class="swt-boot" data-tool-boot>'
         '<progress max="100" value="0" aria-hidden="true" data-boot-bar></progress> '
-        '<span data-boot-text aria-hidden="true">The calculator is loading. You can start filling in the form.</span>'
+        '<span data-boot-text aria-hidden="true">The tool is loading. You can start filling in the form.</span>'
         # Screen readers hear each stage once and the percentage in quarters; the visible text follows the bar.
         '<span class="swt-sr" data-boot-live role="status" aria-live="polite"></span>'
         '<span data-boot-actions></span></div>'

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from toolkit import checklist
+import macros
 import orgfile
 from toolkit import org as org_settings
 
@@ -214,7 +215,10 @@ def test_the_built_pages_show_the_organisations_own_name_and_term(site_dir):
 def render_with(src: str, org_overrides: dict) -> str:
     """A page rendered as mkdocs-macros would, with other organisation settings (pages that use only `org`)."""
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    return env.from_string((DOCS / src).read_text("utf-8")).render(org=org_settings.merge(org_overrides))
+    org = org_settings.merge(org_overrides)
+    return env.from_string((DOCS / src).read_text("utf-8")).render(
+        org=org, contact=lambda lead: macros.contact_sentence(org, lead),
+        published=lambda page: orgfile.is_published(page, org))
 
 
 NEUTRAL = {"name": "Acme", "term": "Agile Working", "contact": {"team": "HR team", "email": ""},
