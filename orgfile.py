@@ -213,7 +213,8 @@ def _checklist_page(page: str) -> str:
 # ---------------------------------------------------------------- brand
 
 def brand_css(org: dict[str, Any]) -> str:
-    """Material's palette and the toolkit's colours, from the two brand colours: one place for both."""
+    """Material's palette and the toolkit's colours, from the two brand colours: one place for both. Text on a
+    brand colour (the header, a button) is black or white, whichever reads better: at least 4.58:1 on any colour."""
     primary, accent = org["colours"]["primary"], org["colours"]["accent"]
     # On the dark scheme, links take the least tint of the primary colour that reads on it.
     dark_link = next(tint for share in range(0, 101, 5)
@@ -227,6 +228,7 @@ def brand_css(org: dict[str, Any]) -> str:
         f"  --md-primary-bg-color: {text_on(primary)};",
         f"  --md-accent-fg-color: {accent};",
         f"  --md-accent-fg-color--transparent: {accent}1a;",
+        f"  --md-accent-bg-color: {text_on(accent)};",
         "}",
         f'[data-md-color-scheme="slate"] {{ --md-typeset-a-color: {dark_link}; }}',
     ]

@@ -98,6 +98,7 @@ def test_the_forks_words_read_grammatically(fork_site):
 def test_the_forks_brand_reaches_material_and_the_toolkit(fork_site):
     brand = (fork_site / "assets/stylesheets/brand.css").read_text("utf-8")
     assert "--md-primary-fg-color: #5b2a86;" in brand and "--md-accent-fg-color: #8a1c4a;" in brand
+    assert "--md-primary-bg-color: #ffffff;" in brand and "--md-accent-bg-color: #ffffff;" in brand  # text on them
     home = (fork_site / "index.html").read_text("utf-8")
     assert 'src="assets/brand/northgate.svg"' in home and "<title>Agile Working at Northgate</title>" in home
     faq = (fork_site / "faq/index.html").read_text("utf-8")
