@@ -14,6 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import snapshot
 import toolkit
 
 DIST = "smart_working_toolkit"
@@ -115,7 +116,13 @@ def pack_python(root: Path, site: Path) -> None:
     sizes = {name: (target / name).stat().st_size for name in fetched_at_boot}
     entry = json.loads((target / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"][PACKAGE]
     toolkit_wheel = {"file_name": entry["file_name"], "sha256": entry["sha256"]}
-    (target / "boot.json").write_text(json.dumps({"files": sizes, "toolkit": toolkit_wheel}), encoding="utf-8")
+    boot = {"files": sizes, "toolkit": toolkit_wheel}
+    # Python's memory after start-up with the toolkit imported, restored by the worker (snapshot.py).
+    version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
+    made = snapshot.make(root, target, wheel, target / "pyodide-lock.json", version)
+    if made:
+        boot["snapshot"] = made
+    (target / "boot.json").write_text(json.dumps(boot), encoding="utf-8")
 
 
 def _copy_if_changed(src: Path, dst: Path) -> None:

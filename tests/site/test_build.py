@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import snapshot
 from sitepack import BUILD_ONLY, PACKAGE, PYODIDE_DIR, wheel_name
 
 # Attributes through which a page makes the browser fetch something (links to other sites are fine).
@@ -205,3 +206,10 @@ def test_the_worker_loads_the_toolkit_by_its_lockfile_entry(site_dir):
 def test_the_test_server_serves_pyodide_with_the_right_types(name, mime):
     from tests.support.server import _Handler
     assert _Handler.extensions_map[Path(name).suffix] == mime
+
+
+def test_python_starts_from_a_memory_snapshot_only_when_the_build_was_asked_for_one(site_dir):
+    """Off by default (snapshot.enabled says why): the site's boot.json names no snapshot, and none is shipped."""
+    boot = json.loads((site_dir / PYODIDE_DIR / "boot.json").read_text("utf-8"))
+    assert ("snapshot" in boot) == snapshot.enabled()
+    assert bool(list((site_dir / PYODIDE_DIR).glob("snapshot-*.bin"))) == snapshot.enabled()

@@ -1,7 +1,7 @@
 // The toolkit's Web Worker: boots Pyodide once, loads the toolkit wheel the lockfile lists, and answers
 // {id, request} with {id, result} (a JSON string from toolkit.bridge.handle) or {id, error}.
 // Only strings cross the boundary, so what the page sends is exactly what pytest sends.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { loadPyodide, version as PYODIDE_VERSION } from "../pyodide/pyodide.mjs";
 
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 
@@ -29,10 +29,18 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
+// A boot from the snapshot that fails before Python starts leaves its downloads unread: the boot without it
+// takes them over (by URL) instead of fetching them again.
+const spare = new Map();
+
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   if (String(input).endsWith("/pyodide.asm.wasm") && (await pageModule)) return STAND_IN;
+  const kept = spare.get(String(input));
+  spare.delete(String(input));
+  if (kept && !kept.bodyUsed) return kept;
   const response = await plainFetch(input, init);
+  spare.set(String(input), response);
   // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
   if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
   // Pyodide gets the response itself, the counter a copy.
@@ -66,7 +74,7 @@ function progress(stage, fraction = 0) {
 // imports tarfile and importlib.metadata, compiled from source, to look for native libraries: ~150 ms of
 // every visit (measured under Pyodide in Node) for a wheel that has none.
 async function downloadToolkit(boot) {
-  const { file_name: name, sha256 } = (await boot).toolkit;
+  const { file_name: name, sha256 } = boot.toolkit;
   const digest = btoa(String.fromCharCode(...sha256.match(/../g).map((pair) => parseInt(pair, 16))));
   let response;
   try {
@@ -81,28 +89,115 @@ async function downloadToolkit(boot) {
   }
 }
 
+// The memory snapshot the build made (snapshot.py, sitepack-snapshot.mjs): Python started, the toolkit imported
+// and warmed, and the toolkit's files, which Pyodide's snapshot (memory only) does not hold. Used only when made
+// for the Pyodide served here; downloaded with progress, checked against its sha256, inflated.
+const marks = {}; // when the snapshot was in and checked, and inflated: for the benchmark
+async function downloadSnapshot({ file, size, sha256 }) {
+  expected += size; // before Python's own downloads start, so the bar never steps back
+  const response = await plainFetch(new URL(file, INDEX_URL));
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  const [counting, inflating] = response.body.tee();
+  const chunks = [];
+  const got = (async () => {
+    const reader = counting.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return new Blob(chunks).arrayBuffer();
+      chunks.push(value);
+      counted(value.byteLength);
+    }
+  })();
+  const inflated = new Response(inflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  inflated.catch(() => {}); // damaged bytes fail the hash below, which is the reason given
+  const hex = [...new Uint8Array(await crypto.subtle.digest("SHA-256", await got))]
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new Error(`${file} does not match its sha256 in boot.json`);
+  marks.downloaded = performance.now();
+  const raw = new Uint8Array(await inflated);
+  marks.inflated = performance.now();
+  const head = new DataView(raw.buffer);
+  if (new TextDecoder().decode(raw.subarray(0, 8)) !== "SWTSNAP1") throw new Error(`${file} is not a snapshot`);
+  const indexEnd = 16 + head.getUint32(8, true);
+  const files = [];
+  let at = indexEnd;
+  for (const [path, length] of JSON.parse(new TextDecoder().decode(raw.subarray(16, indexEnd)))) {
+    files.push([path, raw.subarray(at, at + length)]);
+    at += length;
+  }
+  return { files, memory: raw.subarray(head.getUint32(12, true)) };
+}
+
+// Python restored from the snapshot, or started as without one. `files` are the toolkit's files to write into
+// site-packages (from the snapshot), or null when the wheel must be downloaded and unpacked.
+async function startPython(boot, plainStart) {
+  const snapshot = boot.snapshot;
+  if (snapshot && snapshot.pyodide !== PYODIDE_VERSION) {
+    console.info(`toolkit: the memory snapshot is for Pyodide ${snapshot.pyodide}, this is ` +
+      `${PYODIDE_VERSION}; starting Python without it.`);
+  } else if (snapshot && typeof DecompressionStream === "function") {
+    const download = downloadSnapshot(snapshot);
+    const memory = download.then((d) => d.memory);
+    memory.catch(() => {}); // its failure is met where loadPyodide awaits it
+    try {
+      const pyodide = await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: memory });
+      // Pyodide's settings keep the promise, and with it the 30 MB it gave: let them go once restored.
+      if (pyodide._api && pyodide._api.config) pyodide._api.config._loadSnapshot = undefined;
+      return { pyodide, files: (await download).files };
+    } catch (error) {
+      // Missing, damaged, from another build, or Pyodide could not restore it: start as without one.
+      console.warn(`toolkit: the memory snapshot could not be used (${error && error.message});` +
+        " starting Python without it.");
+      expected -= snapshot.size;
+    }
+  }
+  plainStart();
+  return { pyodide: await loadPyodide({ indexURL: INDEX_URL }), files: null };
+}
+
 async function boot() {
   progress("download");
   const bootJson = plainFetch(new URL("boot.json", INDEX_URL)).then((r) => {
     if (!r.ok) throw new Error(`could not download boot.json (HTTP ${r.status})`);
     return r.json();
   });
-  // Not awaited: the sizes arrive long before the first megabyte does.
-  bootJson.then((b) => (expected = Object.values(b.files).reduce((a, c) => a + c, 0)), () => {});
-  const wheel = downloadToolkit(bootJson);
-  wheel.catch(() => {}); // its failure is reported where it is awaited, below
+  // boot.json says whether there is a snapshot, so Python waits for it: a small file, asked for first.
+  const bootData = await bootJson;
+  expected += Object.values(bootData.files).reduce((a, c) => a + c, 0);
+  // The wheel downloads beside Python when Python starts without the snapshot, which holds the toolkit's files.
+  let wheel = null;
+  const plainStart = () => {
+    wheel = downloadToolkit(bootData);
+    wheel.catch(() => {}); // its failure is reported where it is awaited, below
+  };
   const t0 = performance.now();
-  const pyodide = await loadPyodide({ indexURL: INDEX_URL });
+  const { pyodide, files } = await startPython(bootData, plainStart);
+  spare.clear();
   const t1 = performance.now();
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  if (files) {
+    // Restored Python reads the standard library's zip only to import a module the snapshot does not hold:
+    // a cut download would go unnoticed until then, so it is checked now, as a plain start would find it.
+    const zip = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))");
+    if (pyodide.FS.stat(zip).size !== bootData.files["python_stdlib.zip"]) {
+      throw new Error("Python's standard library (python_stdlib.zip) did not arrive whole");
+    }
+    for (const [path, data] of files) {
+      const target = `${sitePackages}/${path}`;
+      pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
+      pyodide.FS.writeFile(target, data);
+    }
+  } else {
+    pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  }
   const t2 = performance.now();
   progress("toolkit");
   const handle = pyodide.pyimport("toolkit.bridge").handle;
   const t3 = performance.now();
   progress("ready", 1);
   // How the boot went, in the worker's own clock: the benchmark reports it beside the page's marks.
-  const timings = { origin: performance.timeOrigin, start: t0, loaded: t1, installed: t2, imported: t3 };
+  const timings = { origin: performance.timeOrigin, start: t0, loaded: t1, installed: t2, imported: t3,
+    snapshot: Boolean(files), ...marks };
   self.postMessage({ type: "ready", timings });
   return handle;
 }

@@ -1,0 +1,84 @@
+"""snapshot.py's bookkeeping without Node: the switch, the cache key, naming by hash, one snapshot in the site.
+(The snapshot itself is made and restored for real in tests/browser/test_snapshot.py.)"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+
+import snapshot
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def tree(tmp_path):
+    root = tmp_path / "root"
+    root.mkdir()
+    shutil.copy(ROOT / snapshot.SCRIPT, root / snapshot.SCRIPT)
+    target = tmp_path / "pyodide"
+    target.mkdir()
+    (target / "toolkit.whl").write_bytes(b"wheel")
+    (target / "pyodide-lock.json").write_text("{}")
+    return root, target
+
+
+def cached(root, target, version="314.0.7", payload=b"\x1f\x8bmade-before"):
+    """Put a snapshot into .cache/ under the key make() will look for, so make() must not run Node."""
+    def sha(path):
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    key = hashlib.sha256(json.dumps([version, sha(target / "toolkit.whl"), sha(target / "pyodide-lock.json"),
+                                     sha(root / snapshot.SCRIPT)]).encode()).hexdigest()[:32]
+    (root / ".cache").mkdir(exist_ok=True)
+    (root / ".cache" / f"snapshot-{key}.bin").write_bytes(payload)
+    return payload
+
+
+@pytest.mark.parametrize("value, on", [("0", False), ("off", False), ("", False), ("1", True), ("yes", True)])
+def test_the_switch(monkeypatch, value, on):
+    monkeypatch.setenv("SWT_SNAPSHOT", value)
+    assert snapshot.enabled() is on
+
+
+def test_a_cached_snapshot_is_used_named_by_its_hash_and_the_old_one_removed(tree, monkeypatch):
+    root, target = tree
+    monkeypatch.setenv("SWT_SNAPSHOT", "1")
+    monkeypatch.setattr(snapshot, "_build", lambda *a: pytest.fail("made again although cached"))
+    (target / "snapshot-0123456789abcdef.bin").write_bytes(b"old")
+    payload = cached(root, target)
+    entry = snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7")
+    digest = hashlib.sha256(payload).hexdigest()
+    assert entry == {"file": f"snapshot-{digest[:16]}.bin", "size": len(payload), "sha256": digest,
+                     "pyodide": "314.0.7", "toolkit_sha256": hashlib.sha256(b"wheel").hexdigest()}
+    assert [p.name for p in target.glob("snapshot-*.bin")] == [entry["file"]]
+
+
+@pytest.mark.parametrize("change", ["wheel", "lockfile", "pyodide"])
+def test_a_change_to_the_wheel_lockfile_or_pyodide_makes_it_again(tree, monkeypatch, change):
+    root, target = tree
+    monkeypatch.setenv("SWT_SNAPSHOT", "1")
+    cached(root, target)
+    made = []
+    monkeypatch.setattr(snapshot, "_build", lambda r, w, cache: (made.append(cache), cache.write_bytes(b"new")))
+    version = "314.0.8" if change == "pyodide" else "314.0.7"
+    if change == "wheel":
+        (target / "toolkit.whl").write_bytes(b"wheel 2")
+    if change == "lockfile":
+        (target / "pyodide-lock.json").write_text('{"x": 1}')
+    snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", version)
+    assert len(made) == 1
+
+
+def test_off_by_default(monkeypatch):
+    monkeypatch.delenv("SWT_SNAPSHOT", raising=False)
+    assert snapshot.enabled() is False
+
+
+def test_switched_off_it_leaves_no_snapshot(tree, monkeypatch):
+    root, target = tree
+    monkeypatch.setenv("SWT_SNAPSHOT", "0")
+    (target / "snapshot-0123456789abcdef.bin").write_bytes(b"old")
+    assert snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7") is None
+    assert not list(target.glob("snapshot-*"))
