@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.support.build import build_site, free_port  # noqa: E402
+from tests.support.chromium import ARGS, CHROMIUM  # noqa: E402
 from tests.support.fork import build_fork, make_fork  # noqa: E402
 
 
@@ -30,3 +32,17 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         run = build_site(out, free_port())
     assert run.returncode == 0, f"mkdocs build --strict failed:\n{run.stdout}\n{run.stderr}"
     return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, never downloaded, never skipped: one for the whole run."""
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+                    "or set CHROMIUM=/path/to/chromium. The browser suite is never skipped.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()

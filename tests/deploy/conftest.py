@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser  # noqa: F401  (the browser suite's Chromium, with its ARGS)
 from tests.support.build import PREFIX, ROOT, free_port
 
 DEPLOY = ROOT / "deploy"
