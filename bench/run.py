@@ -345,8 +345,9 @@ def table(build: list[float], result: dict, runs: int) -> str:
                                               f"≤ 10 ms, and the tool page blocked no more than a guidance page"
                                               f" ({blocked:.0f} against {guidance:.0f} ms); replaces ≤ 50 ms blocked")),
         (f"Python in the worker, cold (restored from the memory snapshot in {sum(f['snapshot_used'])} of"
-         f" {len(f['snapshot_used'])} runs; its download checked and inflated {median(f['py_snapshot']):.0f} ms"
-         " after the start): `loadPyodide()` / writing the toolkit's files (or unpacking its wheel) / importing"
+         f" {len(f['snapshot_used'])} runs"
+         + (f"; its download checked and inflated {median(f['py_snapshot']):.0f} ms after the start"
+            if f["py_snapshot"] else "") + "): `loadPyodide()` / writing the toolkit's files (or unpacking its wheel) / importing"
          " the toolkit's bridge / Python ready to first result on the page",
          f"{median(f['py_load']):.0f} / {median(f['py_install']):.0f} / {median(f['py_import']):.0f}"
          f" / {median(f['py_answer']):.0f} ms", "", ""),
