@@ -83,3 +83,13 @@ def test_a_placeholder_the_site_does_not_fill_in_fails_the_build(tmp_path):
         '\n[[sections.items]]\nid = "ask"\ntext = "Ask {contact_fone} which desks are free."\n', encoding="utf-8")
     run = build_fork(fork, tmp_path / "out", free_port())
     assert run.returncode != 0 and "{contact_fone} is not something this site fills in" in run.stderr
+
+
+# The schema's own broken variants (tests/unit/test_org_schema.py), each through a real build: the first 24.
+from tests.unit.test_org_schema import BROKEN  # noqa: E402
+
+
+@pytest.mark.parametrize("broken, key, word", BROKEN[:24])
+def test_each_broken_variant_fails_the_real_build_naming_its_key(tmp_path, broken, key, word):
+    run = build_with(yaml.safe_dump(broken, sort_keys=False, allow_unicode=True), tmp_path)
+    assert run.returncode != 0 and f"org.yml: {key}: " in run.stderr and word in run.stderr
