@@ -12,7 +12,8 @@ from .forms import FieldError
 
 # tool name (the form's data-tool) -> module; each module has validate, compute and render.
 TOOLS = {"checklist": "toolkit.checklist", "where_when": "toolkit.where_when",
-         "team_agreement": "toolkit.team_agreement"}
+         "team_agreement": "toolkit.team_agreement", "flexible_request": "toolkit.flexible_request",
+         "decision_record": "toolkit.decision_record", "trial_review": "toolkit.trial_review"}
 
 
 # A form's values nest a few levels (channels.urgent.channel inside values inside the request).
@@ -53,7 +54,8 @@ def _dispatch(request: Any) -> dict[str, Any]:
     action = request.get("action", "compute")
     if action == "import":
         fixed = request.get("fixed") if isinstance(request.get("fixed"), dict) else {}
-        values = records.read(request.get("text"), request["tool"], fixed)
+        # A tool may start from another tool's record (TAKES: tool name -> values from that record).
+        values = records.read(request.get("text"), request["tool"], fixed, getattr(tool, "TAKES", None))
         if isinstance(values, list):
             return _errors(values)
         # A tool may make more of a loaded record (the team agreement keeps it as the agreement it revises).

@@ -27,11 +27,16 @@ DEFAULTS: dict[str, Any] = {
         "min_days_together": 1,
         "emissions": {},  # kg CO2e per km by mode, over the planner's own factors
         "emissions_source": "",
+        # The law requests are handled under (GB, NI, or "policy": the organisation's own only); under a law
+        # the other values may only be more generous than it (toolkit.requests.rules). None: the law's.
         "requests": {
-            "from_day_one": True,
+            "jurisdiction": "GB",
+            "from_day_one": None,
+            "qualifying_weeks": None,
             "per_12_months": None,
             "decision_within_months": None,
             "appeal": True,
+            "grounds": [],
             "law": "",
         },
     },
@@ -51,6 +56,10 @@ def merge(user: dict[str, Any] | None) -> dict[str, Any]:
     org["a_term"] = f"{org['term_article']} {org['term']}"
     contact = org["contact"]
     contact["the_team"] = f"{contact['team_article']} {contact['team']}".strip()
+    # The rules in force for requests, for the pages (org.request_rules) as for the tools.
+    from .requests.rules import for_org
+
+    org["request_rules"] = for_org(org).to_dict()
     return org
 
 

@@ -237,8 +237,8 @@ def whole(least: int, most: int, like: int, null: bool = False) -> Check:
     return test
 
 
-def yes_no(like: bool) -> Check:
-    @_rule(like)
+def yes_no(like: bool, null: bool = False) -> Check:
+    @_rule(like, none_ok=null)
     def test(v: Any, ctx: Context) -> str | None:
         if isinstance(v, bool):
             return None
@@ -266,6 +266,12 @@ def listed(item: Callable[[Any, Context], str | None], like: list[str], what: st
                 else:
                     seen.add(same)
     return check
+
+
+def _ground(v: Any, ctx: Context) -> str | None:
+    if not isinstance(v, str) or not 3 <= len(v.strip()) <= 200:
+        return f"Write a ground for refusing as a short phrase, like \"the burden of additional costs\"; not {_not(v)}."
+    return None
 
 
 def day(v: Any, ctx: Context) -> str | None:
@@ -358,10 +364,15 @@ SCHEMA: dict[str, Check] = {
     "policy.min_days_together": whole(0, 5, 2),
     "policy.emissions": factors,
     "policy.emissions_source": text(0, 200, "UK Government conversion factors, 2024"),
-    "policy.requests.from_day_one": yes_no(True),
+    "policy.requests.jurisdiction": choice("GB", "NI", "policy",
+                                           why="GB for Great Britain, NI for Northern Ireland, policy for your own "
+                                               "rules only"),
+    "policy.requests.from_day_one": yes_no(True, null=True),
+    "policy.requests.qualifying_weeks": whole(1, 104, 26, null=True),
     "policy.requests.per_12_months": whole(1, 12, 2, null=True),
     "policy.requests.decision_within_months": whole(1, 12, 2, null=True),
     "policy.requests.appeal": yes_no(True),
+    "policy.requests.grounds": listed(_ground, ["the burden of additional costs"], "ground"),
     "policy.requests.law": text(0, 200, "Employment Relations (Flexible Working) Act 2023"),
     # Not `off`: unquoted, YAML reads off as false.
     "content.switched_off": listed(page, ["faq.md", "managers/"], "page or section"),
@@ -383,8 +394,36 @@ def _core_hours(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Probl
                            f'"{end}": swap them, or correct one.')
 
 
+def _requests(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Problem]:
+    # Under a law its figures are the floor: a policy may be more generous, never less (the law would still apply).
+    from .requests.rules import LAWS
+
+    jurisdiction = group.get("jurisdiction", org.DEFAULTS["policy"]["requests"]["jurisdiction"])
+    law = LAWS.get(jurisdiction) if isinstance(jurisdiction, str) else None
+    if law is None:
+        return
+    where = "Great Britain" if jurisdiction == "GB" else "Northern Ireland"
+    per, months = group.get("per_12_months"), group.get("decision_within_months")
+    if isinstance(per, int) and not isinstance(per, bool) and 1 <= per < law.per_12_months:
+        yield Problem(f"{key}.per_12_months", f"The law in {where} allows {law.per_12_months} requests in 12 months: "
+                                              f"write {law.per_12_months} or more, or null for the law's number.")
+    if isinstance(months, int) and not isinstance(months, bool) and law.decision_months < months <= 12:
+        yield Problem(f"{key}.decision_within_months",
+                      f"The law in {where} asks for a decision within {law.decision_months} months: write "
+                      f"{law.decision_months} or fewer, or null for the law's period.")
+    if group.get("from_day_one") is False and law.qualifying_weeks == 0:
+        yield Problem(f"{key}.from_day_one", f"The law in {where} lets people ask from their first day: write true, "
+                                             "or null for the law's rule.")
+    if group.get("qualifying_weeks") is not None:
+        yield Problem(f"{key}.qualifying_weeks", f"Under the law in {where} the law sets the qualifying period: "
+                                                 "write null, or set jurisdiction: policy to use your own.")
+    if group.get("grounds"):
+        yield Problem(f"{key}.grounds", f"Under the law in {where} a refusal rests on the law's eight grounds: "
+                                        "write [], or set jurisdiction: policy to list your own.")
+
+
 # Checks of a group as a whole, after its settings: the rules that join two settings.
-TOGETHER: dict[str, Check] = {"policy.core_hours": _core_hours}
+TOGETHER: dict[str, Check] = {"policy.core_hours": _core_hours, "policy.requests": _requests}
 
 
 # ---------------------------------------------------------------- the checker

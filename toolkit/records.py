@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, Callable
 
 from .forms import FieldError
 
@@ -67,11 +67,19 @@ def make(tool: str, title: str, values: dict[str, Any], result: dict[str, Any]) 
     return {"format": FORMAT, "version": VERSION, "tool": tool, "title": title, "values": values, "result": result}
 
 
-def read(text: Any, tool: str, fixed: dict[str, Any]) -> dict[str, Any] | list[FieldError]:
-    """The typed values inside a record file, or plain reasons why it cannot be loaded on this page."""
-    data = open_record(text, tool)
+def read(text: Any, tool: str, fixed: dict[str, Any],
+         takes: dict[str, Callable[[dict[str, Any]], dict[str, Any] | str]] | None = None
+         ) -> dict[str, Any] | list[FieldError]:
+    """The typed values inside a record file, or plain reasons why it cannot be loaded on this page.
+
+    `takes` maps other tools' names to how this tool starts from their records (the request from a plan):
+    each gives the values to fill in, or why that record will not do."""
+    data = open_record(text, (tool, *(takes or {})))
     if isinstance(data, str):
         return [FieldError(IMPORT, data)]
+    if data["tool"] != tool:
+        taken = (takes or {})[data["tool"]](data)
+        return [FieldError(IMPORT, taken)] if isinstance(taken, str) else taken
     values = data["values"]
     for key, expected in fixed.items():
         if values.get(key) != expected:
@@ -80,8 +88,9 @@ def read(text: Any, tool: str, fixed: dict[str, Any]) -> dict[str, Any] | list[F
     return values
 
 
-def open_record(text: Any, tool: str) -> dict[str, Any] | str:
-    """A whole record of `tool` (its values and its result), checked like typed input; or why it will not do.
+def open_record(text: Any, tool: str | tuple[str, ...]) -> dict[str, Any] | str:
+    """A whole record of `tool` (or of one of several), its values and its result, checked like typed input; or
+    why it will not do.
 
     A tool that takes in another tool's record (the team agreement reads the planner's) comes through here."""
     def bad(message: str) -> str:
@@ -105,7 +114,7 @@ def open_record(text: Any, tool: str) -> dict[str, Any] | str:
                    f"format {VERSION}. Open it on the site it came from, or ask for this site to be updated.")
     if version != VERSION:
         return bad(f"The record is in a format this page does not know (version {version!r}).")
-    if data.get("tool") != tool:
+    if data.get("tool") not in ((tool,) if isinstance(tool, str) else tool):
         return bad("The record was saved from a different tool, so it cannot be loaded here.")
     # What was typed is held to the form's limits; what was worked out (long findings) only to plain data.
     problem = _shape_problem(data["values"], 0) or _shape_problem(data.get("result"), 0, MAX_CHARS)

@@ -25,6 +25,8 @@ class Rendered:
     make_document: Callable[[], str] | None = None  # a printable page, for tools that offer one
     # Things to check that do not stop the result, each shown beside its field (field name, message).
     notes: tuple[tuple[str, str], ...] = ()
+    # More printable pages, each its own download: (label, file name with .html, how to make it). The letters.
+    pages: tuple[tuple[str, str, Callable[[], str]], ...] = ()
 
     @property
     def html(self) -> str:
@@ -48,6 +50,7 @@ class Rendered:
         if self.make_document:
             out.append({"label": "Download as a printable page (HTML)", "filename": f"{self.filename}.html",
                         "mime": "text/html", "make": lambda: self.document})
+        out += [{"label": label, "filename": name, "mime": "text/html", "make": make} for label, name, make in self.pages]
         out.append({"label": "Download as Markdown", "filename": f"{self.filename}.md", "mime": "text/markdown",
                     "make": lambda: self.markdown})
         out.append({"label": "Download as JSON (to load back later)", "filename": f"{self.filename}.json",

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from toolkit import bridge, checklist, team_agreement, where_when
+from toolkit import bridge, checklist, decision_record, flexible_request, team_agreement, where_when
 
 RUNS = int(os.environ.get("SWT_FUZZ_RUNS", "400"))
 SEED = int(os.environ.get("SWT_FUZZ_SEED", str(int(time.time()))))
@@ -21,7 +21,8 @@ def examples() -> dict[str, dict]:
     cid = checklist.available()[0]
     ticked = {item.id: {"done": True, "note": "x"} for item in checklist.load(cid).items()}
     return {"where_when": where_when.example(), "team_agreement": team_agreement.example(),
-            "checklist": {"checklist": cid, "items": ticked}}
+            "checklist": {"checklist": cid, "items": ticked}, "flexible_request": flexible_request.example(),
+            "decision_record": decision_record.example()}
 
 
 def junk(rng: random.Random, depth: int = 0):
@@ -89,7 +90,10 @@ def test_the_bridge_answers_anything_with_plain_json_and_never_fails():
         if kind == 0:
             request = {"tool": tool, "values": mutate(rng, tools[tool])}
         elif kind == 1:
-            request = {"tool": tool, "action": "import", "text": record_text(rng, tool, tools[tool]), "fixed": {}}
+            # Its own record, or one of a tool it starts from (the request from a plan, the decision from a request).
+            source = rng.choice([tool, *getattr(bridge.tool_module(tool), "TAKES", {})])
+            source = source if source in tools else tool
+            request = {"tool": tool, "action": "import", "text": record_text(rng, source, tools[source]), "fixed": {}}
         elif kind == 2:
             files = [{"name": "p.json", "text": record_text(rng, "where_when", tools["where_when"])}]
             request = {"tool": tool, "action": "import_rows", "repeat": rng.choice(["members", "x"]),

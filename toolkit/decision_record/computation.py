@@ -1,0 +1,137 @@
+"""What follows from the record: the deadline (extended or not), each date drawn, what is still missing, which
+date comes next, and the letters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..render import date_words
+from ..requests.dates import months_after, weeks_after
+from ..requests.letters import Letter
+from ..requests.timeline import Event
+from .letters import letters
+from .model import Decision
+
+REFUSED = ("refuse",)
+AGREED = ("accept", "accept_changes")
+CLOSED = ("withdrawn", "treated_withdrawn")
+
+
+@dataclass(frozen=True)
+class Result:
+    decision: Decision
+    decide_by: date | None  # the period's end, as extended
+    trial_end: date | None
+    reviews: tuple[date, ...]
+    confirm_by: date | None  # the written confirmation of a contract change
+    events: tuple[Event, ...]
+    missing: tuple[str, ...]
+    next_date: Event | None
+    letters: tuple[Letter, ...]
+    warnings: tuple[tuple[str, str], ...]  # notes found here (dates late, a trial past the deadline)
+
+
+def compute(decision: Decision) -> Result:
+    d = decision
+    decide_by = d.extended_to or d.standing.decide_by
+    trial_end = weeks_after(d.trial.start, d.trial.weeks) if d.trial else None
+    reviews: tuple[date, ...] = ()
+    if d.trial and trial_end:
+        reviews = tuple(weeks_after(d.trial.start, w) for w in range(d.trial.review_every, d.trial.weeks,
+                                                                     d.trial.review_every)) + (trial_end,)
+    confirm_by = months_after(d.start, d.rules.confirm_months) if d.outcome in AGREED and d.start else None
+    if d.appeal and d.appeal.outcome == "upheld" and d.appeal.decided_on:
+        confirm_by = months_after(d.start or d.appeal.decided_on, d.rules.confirm_months)
+    warnings = list(_late(d, decide_by, trial_end))
+    events = _events(d, decide_by, trial_end, reviews, confirm_by)
+    upcoming = [ev for ev in events if ev.day >= d.today and ev.state in ("due", "planned")]
+    result = Result(d, decide_by, trial_end, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
+                    decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
+                    tuple(warnings))
+    return Result(**{**result.__dict__, "letters": tuple(letters(result))})
+
+
+def _late(d: Decision, decide_by: date | None, trial_end: date | None):
+    if not decide_by:
+        return
+    if d.decided_on and d.decided_on > decide_by:
+        yield ("decision.decided_on", f"The decision is dated after the decision period ended "
+                                      f"({date_words(decide_by)}). Agree an extension in writing before it ends.")
+    elif not d.decided_on and d.outcome not in CLOSED and d.today > decide_by and not d.appeal:
+        yield ("decision.decided_on", f"The decision period ended on {date_words(decide_by)} with no decision "
+                                      "recorded. Decide now, and say why it is late.")
+    if d.appeal and d.appeal.decided_on and d.appeal.decided_on > decide_by:
+        yield ("appeal.decided_on", f"The appeal is decided after the decision period ended ({date_words(decide_by)}"
+                                    "). The period includes any appeal: agree an extension in writing in time.")
+    if trial_end and trial_end > decide_by:
+        yield ("trial.weeks", f"The trial ends on {date_words(trial_end)}, after the decision is due "
+                              f"({date_words(decide_by)}). Agree with the employee, in writing, to extend the "
+                              f"decision period to at least {date_words(trial_end)}: the record drafts the "
+                              "agreement.")
+
+
+def _state(day: date, today: date, done: bool = False) -> str:
+    return "done" if done or day < today else "planned"
+
+
+def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Event]:
+    t = d.today
+    out = [Event(d.received, "request received", "done")]
+    if d.acknowledged:
+        out.append(Event(d.acknowledged, "acknowledged", "done"))
+    if d.meeting:
+        out.append(Event(d.meeting, "meeting", _state(d.meeting, t)))
+    if d.consulted and d.consulted != d.meeting:
+        out.append(Event(d.consulted, "consulted the employee", _state(d.consulted, t)))
+    if d.decided_on:
+        out.append(Event(d.decided_on, "decision letter", _state(d.decided_on, t)))
+    if decide_by and d.outcome not in CLOSED:
+        decided = d.decided_on and (not d.appeal or d.appeal.decided_on)
+        late = not decided and t > decide_by
+        what = "decision due (extended)" if d.extended_to else "decision due, appeal included"
+        out.append(Event(decide_by, what, "late" if late else "done" if decided else "due"))
+    if d.start and d.outcome in AGREED:
+        out.append(Event(d.start, "the change starts", _state(d.start, t)))
+    if d.trial and trial_end:
+        out.append(Event(d.trial.start, "trial starts", _state(d.trial.start, t)))
+        for i, day in enumerate(reviews[:-1]):
+            out.append(Event(day, f"trial review {i + 1}", _state(day, t)))
+        out.append(Event(trial_end, "trial ends: final review", _state(trial_end, t)))
+    if d.appeal:
+        out.append(Event(d.appeal.received, "appeal received", "done"))
+        if d.appeal.meeting:
+            out.append(Event(d.appeal.meeting, "appeal meeting", _state(d.appeal.meeting, t)))
+        if d.appeal.decided_on:
+            out.append(Event(d.appeal.decided_on, "appeal decided", _state(d.appeal.decided_on, t)))
+    if confirm_by:
+        out.append(Event(confirm_by, "new terms confirmed in writing by", "done" if d.confirmed_on else
+                         "late" if t > confirm_by else "due"))
+    return out
+
+
+def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
+    """What the record still lacks, in the order it is needed."""
+    if d.outcome in CLOSED:
+        return []
+    out = []
+    if not d.acknowledged:
+        out.append("Acknowledge the request in writing (the record drafts the letter).")
+    if not d.meeting and d.outcome not in ("accept",):
+        out.append("Arrange a meeting to talk it through (the record drafts the invitation).")
+    if d.meeting and not d.companion:
+        out.append("Offer the employee a companion at the meeting (Acas Code: good practice).")
+    if not d.outcome:
+        when = f" by {date_words(decide_by)}" if decide_by else ""
+        out.append(f"Decide{when}, and write to the employee.")
+    elif not d.decided_on:
+        out.append("Date the decision letter.")
+    if d.outcome in AGREED and not d.start:
+        out.append("Agree the date the change starts.")
+    if confirm_by and not d.confirmed_on:
+        out.append(f"Confirm the new terms in writing by {date_words(confirm_by)}.")
+    if trial_end and decide_by and trial_end > decide_by and not d.extended_to:
+        out.append(f"Agree in writing to extend the decision period to at least {date_words(trial_end)}.")
+    if d.appeal and not d.appeal.outcome:
+        out.append("Decide the appeal, and write to the employee.")
+    return out

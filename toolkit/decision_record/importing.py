@@ -1,0 +1,17 @@
+"""A decision record starts from the employee's request file: the two tools ask the same request questions
+(toolkit.requests.fields), so the request's answers carry over as they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def from_request(data: dict[str, Any]) -> dict[str, Any] | str:
+    values = data["values"]
+    request = values.get("request")
+    if not isinstance(request, dict):
+        return "The request file holds no request. Ask the employee for the JSON file the request page gave them."
+    return {"request": request, "previous": values.get("previous") if isinstance(values.get("previous"), list) else []}
+
+
+TAKES = {"flexible_request": from_request}

@@ -1,0 +1,172 @@
+"""Each letter of the decision record, worded for its step and its outcome. Sentences are plain text with the
+typed names and words inside; toolkit.requests.letters escapes them for each format."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..forms import fmt_clock
+from ..render import date_words
+from ..requests.letters import Letter
+
+if TYPE_CHECKING:
+    from .computation import Result
+
+
+def letters(r: "Result") -> list[Letter]:
+    d = r.decision
+    out = [acknowledgement(r)]
+    if d.meeting:
+        out.append(invitation(r))
+    if d.outcome == "trial" and d.trial:
+        out.append(trial_confirmation(r))
+    elif d.outcome:
+        out.append(outcome(r))
+    if d.extended_to or (r.trial_end and r.decide_by and r.trial_end > r.decide_by):
+        out.append(extension(r))
+    if d.appeal and d.appeal.outcome:
+        out.append(appeal_outcome(r))
+    if r.confirm_by:
+        out.append(confirmation(r))
+    return out
+
+
+def _manager(r: "Result") -> str:
+    return r.decision.request.manager or "Your manager"
+
+
+def _change(r: "Result") -> tuple[str, ...]:
+    return tuple(r.decision.request.change_lines())
+
+
+def acknowledgement(r: "Result") -> Letter:
+    d, req = r.decision, r.decision.request
+    blocks: list = [f"Thank you for your request for flexible working, dated {date_words(req.made)}, which I received "
+                    f"on {date_words(d.received)}. You asked for:", _change(r)]
+    if r.decide_by and d.standing.formal:
+        blocks.append(f"Under {d.rules.source} we will give you our decision, including any appeal, by "
+                      f"{date_words(r.decide_by)}, unless we agree together in writing to take longer.")
+    if not d.standing.formal:
+        blocks.append("We will treat it as an informal request, for the reasons below, and still consider it "
+                      "carefully:")
+        blocks.append(tuple(message for _, message in d.standing.notes))
+    blocks.append("I would like to meet you to talk it through. You are welcome to bring a colleague or a trade "
+                  "union representative with you.")
+    return Letter("acknowledgement-letter", "Acknowledgement", "Your flexible working request", req.employee,
+                  _manager(r), d.acknowledged or d.received, tuple(blocks), signed=_manager(r))
+
+
+def invitation(r: "Result") -> Letter:
+    d, req = r.decision, r.decision.request
+    at = f" at {fmt_clock(d.meeting_time)}" if d.meeting_time is not None else ""
+    where = f" ({d.meeting_place})" if d.meeting_place else ""
+    blocks = (f"I would like to meet you on {date_words(d.meeting)}{at}{where} to talk about your request for "
+              "flexible working.",
+              "We will look at what you have asked for, how it could work for you and for the team, and any other "
+              "options. Nothing is decided before we have talked.",
+              "You are welcome to bring a colleague or a trade union representative. Please tell me if they will "
+              "come, if the time does not suit you, or if you need any adjustment to take part.")
+    return Letter("meeting-invitation", "Meeting invitation", "Meeting about your flexible working request",
+                  req.employee, _manager(r), d.acknowledged or d.received, blocks, signed=_manager(r))
+
+
+def outcome(r: "Result") -> Letter:
+    d, req, rules = r.decision, r.decision.request, r.decision.rules
+    blocks: list = []
+    if d.outcome == "accept":
+        blocks += ["I am pleased to agree to your request for flexible working. The change is:", _change(r)]
+    elif d.outcome == "accept_changes":
+        blocks += ["Thank you for talking your request through with me. We have agreed a pattern that differs from "
+                   "what you first asked for:", d.changes]
+    elif d.outcome == "refuse":
+        named = dict(rules.grounds)
+        blocks += ["I have considered your request carefully and talked it through with you. I am sorry that I "
+                   "cannot agree to it, for the following reason" + ("s" if len(d.grounds) > 1 else "") + ":",
+                   tuple(named[g][0].upper() + named[g][1:] + "." for g in d.grounds),
+                   ("h", "Why this applies to your request"), d.explanation]
+        if d.alternatives:
+            blocks += [("h", "What else we considered"), d.alternatives]
+        if rules.appeal:
+            blocks.append("If you disagree, you can appeal. Please write to me as soon as you can, saying why; someone "
+                          "other than me will hear the appeal where possible"
+                          + (f", and it will be decided by {date_words(r.decide_by)}" if r.decide_by else "") + ".")
+        blocks.append("You can make a new request in the future, within the rules on how often requests can be "
+                      "made.")
+    elif d.outcome == "withdrawn":
+        blocks.append("You have told me that you wish to withdraw your request for flexible working. I confirm "
+                      "that it is withdrawn; you are welcome to make another request in the future.")
+    elif d.outcome == "treated_withdrawn":
+        blocks.append("You did not attend two meetings arranged to discuss your request, and did not give a good "
+                      "reason. I am therefore treating your request as withdrawn. If there was a reason you could "
+                      "not attend, please tell me and we will look at it again.")
+    if d.outcome in ("accept", "accept_changes"):
+        if d.start:
+            blocks.append(f"It will start on {date_words(d.start)}.")
+        if d.lasting == "until" and d.until:
+            blocks.append(f"It is agreed for a set time, until {date_words(d.until)}, when your earlier pattern "
+                          "returns unless we agree otherwise.")
+        else:
+            blocks.append("It is a permanent change to your terms and conditions. We will confirm the new terms in "
+                          "writing" + (f" by {date_words(r.confirm_by)}" if r.confirm_by else "") + ".")
+    return Letter("outcome-letter", "Outcome letter", "The decision on your flexible working request", req.employee,
+                  _manager(r), d.decided_on, tuple(blocks), signed=_manager(r))
+
+
+def trial_confirmation(r: "Result") -> Letter:
+    d, req, t = r.decision, r.decision.request, r.decision.trial
+    assert t is not None and r.trial_end is not None
+    blocks: list = [f"Thank you for talking your request through with me. We have agreed to try the new pattern "
+                    f"for {t.weeks} weeks, from {date_words(t.start)} to {date_words(r.trial_end)}. The pattern is:",
+                    _change(r), ("h", "What success looks like"), t.success]
+    if t.measures:
+        blocks += ["We will look at:", tuple(f"{m.name}: now {m.baseline or 'to be measured'}, target "
+                                             f"{m.target or 'to be agreed'}" for m in t.measures)]
+    blocks += ["We will review it together on:", tuple(date_words(day) for day in r.reviews),
+               "If something is not working, we will first look at adjusting the pattern. The trial is not a test "
+               "you can fail: it is how we find a pattern that works."]
+    if r.decide_by and r.trial_end > r.decide_by:
+        blocks.append(f"Because the trial ends after the date our decision is due ({date_words(r.decide_by)}), we "
+                      "need to agree in writing to extend that date. I enclose an agreement for you to sign.")
+    return Letter("trial-confirmation", "Trial confirmation", "A trial of your flexible working pattern",
+                  req.employee, _manager(r), d.decided_on, tuple(blocks), signed=_manager(r))
+
+
+def extension(r: "Result") -> Letter:
+    d, req = r.decision, r.decision.request
+    new_date = d.extended_to or r.trial_end
+    original = d.standing.decide_by
+    blocks = (f"We agree that the period for deciding the flexible working request dated {date_words(req.made)}, "
+              f"received on {date_words(d.received)}, which would end on "
+              f"{date_words(original) if original else 'the date the rules set'}, is extended to "
+              f"{date_words(new_date)}" + (f", so that the trial can end and be reviewed first" if r.trial_end else "")
+              + ".",
+              "This agreement is made before the period ends, and both of us keep a copy.",
+              ("Signed (employee): ____________________   Date: __________",
+               "Signed (manager): ____________________   Date: __________"))
+    return Letter("extension-agreement", "Extension agreement", "Agreement to extend the decision period",
+                  req.employee, _manager(r), d.extension_agreed_on or d.decided_on, blocks)
+
+
+def appeal_outcome(r: "Result") -> Letter:
+    d, req, a = r.decision, r.decision.request, r.decision.appeal
+    assert a is not None
+    if a.outcome == "upheld":
+        head = "I have heard your appeal and I uphold it: your request is agreed."
+    else:
+        head = "I have heard your appeal and considered it carefully. I am sorry that the decision stands."
+    blocks = (head, ("h", "Reasons"), a.reasons,
+              "This is the final decision on this request within our procedure.")
+    return Letter("appeal-outcome", "Appeal outcome letter", "The outcome of your appeal", req.employee, a.by,
+                  a.decided_on, blocks, signed=a.by)
+
+
+def confirmation(r: "Result") -> Letter:
+    d, req = r.decision, r.decision.request
+    agreed = (d.changes,) if d.outcome == "accept_changes" else _change(r)
+    start = d.start or (d.appeal.decided_on if d.appeal else None)
+    blocks = ["This letter confirms the change to your terms and conditions of employment that we agreed:",
+              agreed,
+              f"The change takes effect from {date_words(start)}." if start else "",
+              "All your other terms and conditions stay the same. Please keep this letter with your contract."]
+    return Letter("contract-change", "Confirmation of the change", "A change to your terms and conditions",
+                  req.employee, _manager(r), d.confirmed_on, tuple(b for b in blocks if b), signed=_manager(r))

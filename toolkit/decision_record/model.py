@@ -1,0 +1,89 @@
+"""The decision record's vocabulary and the model validate builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..requests.model import Request
+from ..requests.reading import Standing
+from ..requests.rules import Rules
+
+OUTCOMES = (
+    ("", "Not decided yet"),
+    ("accept", "Accept the request as asked"),
+    ("accept_changes", "Accept it with changes agreed with the employee"),
+    ("trial", "Agree a trial first"),
+    ("refuse", "Refuse it"),
+    ("withdrawn", "Withdrawn by the employee"),
+    ("treated_withdrawn", "Treated as withdrawn: two meetings missed without good reason"),
+)
+COMPANION = (
+    ("", "Not offered yet"),
+    ("accepted", "Offered: they will bring a colleague or representative"),
+    ("declined", "Offered: they chose to come alone"),
+)
+MISSED = (("0", "None"), ("1", "One"), ("2", "Two or more"))
+LASTING = (("permanent", "Permanent: a change to the contract"), ("until", "For a set time, until a date"))
+APPEAL_OUTCOMES = (("", "Not decided yet"), ("upheld", "Upheld: the request is accepted"),
+                   ("dismissed", "Dismissed: the decision stands"))
+MAX_MEASURES = 8
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    baseline: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Trial:
+    start: date
+    weeks: int
+    review_every: int
+    success: str
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class Appeal:
+    received: date
+    by: str
+    meeting: date | None
+    outcome: str
+    decided_on: date | None
+    reasons: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    request: Request
+    standing: Standing
+    rules: Rules
+    org: dict[str, Any]
+    today: date
+    received: date
+    acknowledged: date | None
+    meeting: date | None
+    meeting_time: int | None
+    meeting_place: str
+    companion: str
+    missed: int
+    consulted: date | None
+    extended_to: date | None
+    extension_agreed_on: date | None
+    outcome: str
+    decided_on: date | None
+    changes: str
+    start: date | None  # when the agreed change starts
+    lasting: str
+    until: date | None
+    grounds: tuple[str, ...]  # keys of rules.grounds
+    explanation: str
+    alternatives: str
+    trial: Trial | None
+    appeal: Appeal | None
+    confirmed_on: date | None
+    notes: tuple[tuple[str, str], ...]  # to check, beside their fields: they do not stop the record

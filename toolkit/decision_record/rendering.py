@@ -1,0 +1,106 @@
+"""The decision record's result: where things stand and the next date, the dates drawn, the letters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import org as org_settings
+from .. import records
+from ..render import Rendered, date_words, made_line, printable_page
+from ..requests import timeline
+from ..safe import esc, md
+from .computation import Result
+from .model import OUTCOMES
+from .schema import NAME
+
+
+def title(r: Result) -> str:
+    return f"Decision record: {r.decision.request.employee}'s flexible working request"
+
+
+def _kind(r: Result) -> str:
+    st = r.decision.standing
+    return "a statutory request" if st.statutory else "a formal request" if st.formal else "an informal request"
+
+
+def summary_html(r: Result) -> str:
+    d = r.decision
+    outcome = dict(OUTCOMES)[d.outcome]
+    due = (f" The decision, including any appeal, is due by <strong>{esc(date_words(r.decide_by))}</strong>"
+           + (" (extended by agreement)." if d.extended_to else ".")) if r.decide_by else ""
+    nxt = (f"<p>Next date: <strong>{esc(date_words(r.next_date.day))}</strong>, {esc(r.next_date.what)}.</p>"
+           if r.next_date else "")
+    missing = "".join(f"<li>{esc(m)}</li>" for m in r.missing)
+    todo = f"<h3>Still to do</h3><ul>{missing}</ul>" if missing else "<p>Nothing is missing from the record.</p>"
+    return (f'<div class="swt-finding"><p>This is {_kind(r)} under {esc(d.rules.source)}.{due}</p>'
+            f"<p>Outcome: <strong>{esc(outcome)}</strong>.</p>{nxt}{todo}</div>")
+
+
+def dates_html(r: Result) -> str:
+    colour = org_settings.primary_colour(r.decision.org)
+    events = list(r.events)
+    return (timeline.figure("dr-dates", "The request's dates", events, colour)
+            + timeline.dates_table("The request's dates, in order", events))
+
+
+def letters_html(r: Result) -> str:
+    intro = "<h3>The letters</h3><p>Each is ready to download below, to print or to copy into your own template.</p>"
+    return intro + "".join(letter.html(level=4) for letter in r.letters)
+
+
+def markdown(r: Result) -> str:
+    d = r.decision
+    lines = [f"# {md(title(r))}", "", made_line(d.request.manager), "",
+             f"This is {_kind(r)} under {md(d.rules.source)}."]
+    if r.decide_by:
+        lines.append(f"Decision due by {date_words(r.decide_by)}.")
+    lines += ["", "## Dates", ""] + [f"- {date_words(ev.day)}: {md(ev.what)} ({ev.state})" for ev in r.events]
+    if r.missing:
+        lines += ["", "## Still to do", ""] + [f"- {md(m)}" for m in r.missing]
+    lines += [""] + [letter.markdown() for letter in r.letters]
+    return "\n".join(lines)
+
+
+def trial_data(r: Result) -> dict[str, Any] | None:
+    """The trial as the trial review reads it from this record (toolkit.trial_review.importing)."""
+    d, t = r.decision, r.decision.trial
+    if t is None or r.trial_end is None:
+        return None
+    return {"employee": d.request.employee, "manager": d.request.manager,
+            "pattern": d.request.change_lines(), "start": t.start.isoformat(), "end": r.trial_end.isoformat(),
+            "reviews": [day.isoformat() for day in r.reviews],
+            "decide_by": r.decide_by.isoformat() if r.decide_by else None, "success": t.success,
+            "measures": [{"name": m.name, "baseline": m.baseline, "target": m.target} for m in t.measures]}
+
+
+def summary(r: Result) -> dict[str, Any]:
+    d = r.decision
+    return {"statutory": d.standing.statutory, "formal": d.standing.formal, "rules": d.rules.source,
+            "received": d.received.isoformat(), "decide_by": r.decide_by.isoformat() if r.decide_by else None,
+            "outcome": d.outcome, "grounds": [dict(d.rules.grounds)[g] for g in d.grounds],
+            "dates": [{"date": ev.day.isoformat(), "what": ev.what, "state": ev.state} for ev in r.events],
+            "missing": list(r.missing), "trial": trial_data(r)}
+
+
+def document(r: Result) -> str:
+    body = summary_html(r) + dates_html(r) + "".join(letter.html(level=2) for letter in r.letters)
+    return printable_page(title(r), body, subtitle=made_line(r.decision.request.manager))
+
+
+def status(r: Result) -> str:
+    due = f" Decision due by {date_words(r.decide_by)}." if r.decide_by else ""
+    return f"Record updated: {len(r.missing)} thing{'s' if len(r.missing) != 1 else ''} still to do.{due}"
+
+
+def render(r: Result, values: dict[str, Any]) -> Rendered:
+    return Rendered(
+        parts=(summary_html(r), dates_html(r), letters_html(r)),
+        filename="decision-record",
+        status=status(r),
+        make_markdown=lambda: markdown(r),
+        make_record=lambda: records.make(NAME, title(r), values, summary(r)),
+        make_document=lambda: document(r),
+        notes=r.decision.notes + r.warnings,
+        pages=tuple((f"Download the {letter.title.lower()} (printable page)", f"{letter.key}.html", letter.page)
+                    for letter in r.letters),
+    )

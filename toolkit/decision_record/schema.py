@@ -1,0 +1,116 @@
+"""The decision record's form: the request as received (the shared questions), then each step of handling it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from .. import records, templates
+from ..forms import Field, Group, Repeat, ToolForm
+from ..requests import rules as request_rules
+from ..requests.dates import dated_example
+from ..requests.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
+from .model import APPEAL_OUTCOMES, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES
+
+NAME = "decision_record"
+EXAMPLE = "examples/decision_record.json"
+
+
+def form(org: dict[str, Any]) -> ToolForm:
+    rules = request_rules.for_org(org)
+    deadline = (f"Under {rules.source} the decision, including any appeal, is due within "
+                f"{rules.decision_months} months of the day the request was received."
+                if rules.decision_months else "No period for deciding is set: agree a date with the employee.")
+    handling = [
+        Group("Receiving it", (
+            Field("decision.received", "Date the request was received", kind="date", width="s",
+                  hint="By email: the day it was sent. By post: the day it would arrive in the usual course of "
+                       "post. By hand: the day it was handed over."),
+            Field("decision.acknowledged", "Date you acknowledged it (optional)", kind="date", width="s"),
+        ), hint=deadline),
+        Group("The meeting", (
+            Field("decision.meeting", "Date of the meeting to discuss it", kind="date", width="s"),
+            Field("decision.meeting_time", "Time (optional)", kind="time", width="s"),
+            Field("decision.meeting_place", "Where, or how to join (optional)", width="m", max_length=120),
+            Field("decision.companion", "A companion at the meeting", kind="select", options=COMPANION, default="",
+                  hint="The Acas Code says employers should let the employee bring a colleague or a trade union "
+                       "representative. It is good practice, not a right in law."),
+            Field("decision.missed", "Meetings the employee missed without good reason", kind="select",
+                  options=MISSED, default="0"),
+            Field("decision.consulted", "Date you consulted the employee about it", kind="date", width="s",
+                  hint="Before any refusal you must discuss the request with the employee. The meeting counts; "
+                       "leave this empty if that is when you did." if rules.consult_before_refusal else
+                  "Talking it through with the employee before deciding is good practice."),
+        )),
+        Group("The decision", (
+            Field("decision.outcome", "Outcome", kind="select", options=OUTCOMES, default=""),
+            Field("decision.decided_on", "Date of the decision letter", kind="date", width="s"),
+            Field("decision.changes", "What was agreed instead", kind="textarea", max_length=WORDS_LIMIT,
+                  shown_when=("outcome", ("accept_changes",)),
+                  hint="The pattern you and the employee agreed, in plain words."),
+            Field("decision.start", "Date the change starts", kind="date", width="s",
+                  shown_when=("outcome", ("accept", "accept_changes"))),
+            Field("decision.lasting", "How long it lasts", kind="select", options=LASTING, default="permanent",
+                  shown_when=("outcome", ("accept", "accept_changes")),
+                  hint="An agreed change is permanent unless you both agree otherwise."),
+            Field("decision.until", "Until", kind="date", width="s", shown_when=("lasting", ("until",))),
+            Field("decision.explanation", "Why the ground applies to this request", kind="textarea",
+                  max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
+                  hint="The facts behind each ground you chose, for this job and this team. The letter gives them."),
+            Field("decision.alternatives", "What else you considered (optional)", kind="textarea",
+                  max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
+                  hint="Other patterns, a trial, a later start: what you looked at and why it would not work."),
+        )),
+        Group("If you refuse: the grounds", (
+            Field("decision.grounds", "The grounds the refusal rests on", kind="checkboxes", options=rules.grounds),
+        ), hint=f"Only for a refusal. {rules.source[0].upper() + rules.source[1:]} allows a refusal only on these "
+                "grounds; choose every one that applies."),
+        Group("If you agree a trial", (
+            Field("trial.start", "Trial starts", kind="date", width="s"),
+            Field("trial.weeks", "Length", kind="number", width="s", suffix="weeks", default="12"),
+            Field("trial.review_every", "Review every", kind="number", width="s", suffix="weeks", default="4"),
+            Field("trial.success", "What success looks like", kind="textarea", max_length=WORDS_LIMIT,
+                  hint="What the two of you will look at to decide: the work done, the service, how it feels."),
+        ), hint="Only for a trial. A trial that ends after the decision is due needs the period extended in "
+                "writing: the record says so and drafts the agreement."),
+        Repeat("trial_measures", "Measures for the trial", "measure", (
+            Field("name", "Measure", width="m", max_length=120, hint="e.g. “Invoices processed a week”."),
+            Field("baseline", "Now (baseline)", width="s", max_length=40),
+            Field("target", "Target", width="s", max_length=40),
+        ), min_rows=0, max_rows=MAX_MEASURES, hint="Only for a trial: what you will measure, where it is now and "
+                                                   "where it should be. The trial review starts from these."),
+        Group("Extending the decision period", (
+            Field("decision.extended_to", "Extended, by written agreement, to (optional)", kind="date", width="s"),
+            Field("decision.extension_agreed_on", "Date the extension was agreed", kind="date", width="s"),
+        ), hint="Only with the employee's agreement, in writing, before the period ends."),
+    ]
+    if rules.appeal:
+        handling.append(Group("Appeal", (
+            Field("appeal.received", "Date the appeal was received (optional)", kind="date", width="s"),
+            Field("appeal.by", "Who hears the appeal", width="m", max_length=NAME_LIMIT,
+                  hint="Someone other than the manager who decided, where possible."),
+            Field("appeal.meeting", "Date of the appeal meeting", kind="date", width="s"),
+            Field("appeal.outcome", "Appeal outcome", kind="select", options=APPEAL_OUTCOMES, default=""),
+            Field("appeal.decided_on", "Date of the appeal decision", kind="date", width="s"),
+            Field("appeal.reasons", "Reasons for the appeal decision", kind="textarea", max_length=WORDS_LIMIT),
+        ), hint="Only if the employee appeals. The appeal falls within the same decision period."))
+    handling.append(Group("Confirming the change", (
+        Field("decision.confirmed_on", "Date the new terms were confirmed in writing (optional)", kind="date",
+              width="s", hint="A change to the contract must be confirmed in writing within a month of it."),
+    )))
+    return ToolForm(
+        tool=NAME,
+        draft_key=NAME,
+        fields=[*request_groups(rules, by="manager"), *handling],
+        result_heading="The decision record",
+        result_placeholder="Load the employee's request file, or fill in the request and the date you received "
+                           "it: the dates, what is still missing and the letters appear here.",
+        example=example(),
+        import_limit=records.MAX_CHARS,
+    )
+
+
+def example() -> dict[str, Any]:
+    """Kept as data in templates/examples/; its dates count from the day the site is built (see dated_example)."""
+    return dated_example(json.loads(templates.read(EXAMPLE)), date.today())

@@ -1,0 +1,78 @@
+"""The request as a letter, and the dates that follow from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..render import date_words
+from ..requests.letters import Letter
+from ..requests.timeline import Event
+from .validation import Asked
+
+
+@dataclass(frozen=True)
+class Result:
+    asked: Asked
+    letter: Letter
+    events: tuple[Event, ...]
+
+
+def compute(asked: Asked) -> Result:
+    return Result(asked, letter(asked), tuple(events(asked)))
+
+
+def events(asked: Asked) -> list[Event]:
+    req, st = asked.request, asked.standing
+    out = [Event(req.made, "request made", "done" if req.made <= asked.today else "planned")]
+    if st.statutory_from:
+        out.append(Event(st.statutory_from, "a formal request can be made", "planned"))
+    if st.decide_by and st.formal:
+        out.append(Event(st.decide_by, "decision due, appeal included", "due"))
+    out.append(Event(req.start_date, "the change would start", "planned"))
+    return out
+
+
+def letter(asked: Asked) -> Letter:
+    req, st, rules, org = asked.request, asked.standing, asked.rules, asked.org
+    name, term = str(org.get("name", "")), str(org.get("term", ""))
+    blocks: list = []
+    if st.statutory and rules.law:
+        subject = "Statutory request for flexible working"
+        blocks.append(f"I am making a statutory request for flexible working under {rules.law.citation}.")
+    elif st.formal:
+        subject = "Request for flexible working"
+        blocks.append(f"I am making a formal request for flexible working under {name}'s {term} policy.")
+    else:
+        subject = "Informal request for flexible working"
+        when = f" until {date_words(st.statutory_from)}" if st.statutory_from else " yet"
+        blocks.append(f"I would like to ask, informally, for a change to how I work. I understand it cannot be a "
+                      f"formal request{when}, and I would be glad to talk about it now.")
+    blocks += ["The change I am asking for:", tuple(req.change_lines())]
+    blocks.append(f"I would like the change to start on {date_words(req.start_date)}.")
+    if req.how_it_works:
+        blocks += [("h", "How it could work"), req.how_it_works]
+    if req.trial:
+        length = f" of {req.trial_weeks} weeks" if req.trial_weeks else ""
+        blocks.append(f"I would be happy to try it first for a trial period{length}, and to review it together at "
+                      "the end.")
+    if req.reason:
+        blocks += [("h", "Why I am asking"), req.reason]
+    if req.health_or_care:
+        blocks.append("This request is linked to a disability, a health condition or caring for someone. Please "
+                      "consider it with that in mind, including any reasonable adjustment it may call for.")
+    if req.previous:
+        earlier = "; ".join(f"{date_words(p.made)} ({dict(_STATES)[p.state]})" for p in req.previous)
+        blocks.append(f"I have made an earlier request for flexible working: {earlier}.")
+    else:
+        blocks.append("I have not made a request for flexible working to you before.")
+    if st.formal and st.decide_by:
+        blocks.append(f"I understand that {rules.source} asks for a decision, including any appeal, by "
+                      f"{date_words(st.decide_by)}, unless we agree in writing to take longer. I am happy to meet "
+                      "to talk it through.")
+    else:
+        blocks.append("I am happy to meet to talk it through.")
+    return Letter("request-letter", "Your request letter", subject, req.manager or "My manager", req.employee,
+                  req.made, tuple(blocks), signed=req.employee)
+
+
+_STATES = (("decided", "decided"), ("withdrawn", "withdrawn"), ("open", "still being decided"))

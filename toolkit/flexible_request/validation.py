@@ -1,0 +1,34 @@
+"""Reading the request form: the request and where it stands, or a plain message beside each field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..forms import Errors, FieldError
+from ..requests import rules as request_rules
+from ..requests.model import Request
+from ..requests.reading import Standing, read_request, standing
+from ..requests.rules import Rules
+
+
+@dataclass(frozen=True)
+class Asked:
+    request: Request
+    standing: Standing
+    rules: Rules
+    org: dict[str, Any]
+    today: date
+
+
+def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = None) -> Asked | list[FieldError]:
+    values = values if isinstance(values, dict) else {}
+    org = org if isinstance(org, dict) else {}
+    today = today or date.today()
+    e = Errors()
+    rules = request_rules.for_org(org)
+    request = read_request(values, e, today, by="employee")
+    if e.list or request is None:
+        return e.list or [FieldError("request.employee", "Fill in your name, the change and when it would start.")]
+    return Asked(request, standing(request, rules), rules, org, today)

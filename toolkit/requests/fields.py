@@ -1,0 +1,71 @@
+"""The request's questions, declared once: the employee's request asks them, the decision record shows them
+again (filled from the request's file), so both tools read the same answers the same way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..forms import Field, Group, Repeat
+from .model import DAY_KEYS, PLACES, PREVIOUS_STATES
+from .rules import Rules
+
+NAME_LIMIT = 80
+WORDS_LIMIT = 2000
+MAX_PREVIOUS = 5
+
+
+def request_groups(rules: Rules, *, by: str) -> list[Any]:
+    """The request's groups of questions. `by` is "employee" (worded to the person asking) or "manager"."""
+    you = by == "employee"
+    service_hint = (f"Under {rules.source} a statutory request can be made after {rules.qualifying_weeks} weeks' "
+                    "continuous employment." if rules.qualifying_weeks else
+                    "Only needed to tell whether a qualifying period applies; leave it empty if you like.")
+    who = Group("Who" if you else "The request", (
+        Field("request.employee", "Your name" if you else "Employee's name", width="m", max_length=NAME_LIMIT),
+        Field("request.manager", "Your manager's name (optional)" if you else "Manager deciding (optional)",
+              width="m", max_length=NAME_LIMIT),
+        Field("request.made", "Date of the request" if you else "Date written on the request", kind="date",
+              width="s", hint="e.g. 2026-12-01 or 1/12/2026." + (" Leave empty for today." if you else "")),
+        Field("request.employed_since", "Date you started working here (optional)" if you else
+              "Date the employee started (optional)", kind="date", width="s", hint=service_hint),
+    ))
+    change = Group("The change asked for" if not you else "The change you are asking for", (
+        Field("request.hours_now", "Contracted hours a week now (optional)", kind="number", width="s",
+              suffix="hours"),
+        Field("request.hours_asked", "Hours a week asked for (leave empty for no change)", kind="number", width="s",
+              suffix="hours"),
+        Field("request.start_time", "Start time asked for (optional)", kind="time", width="s", hint="e.g. 08:00."),
+        Field("request.finish_time", "Finish time asked for (optional)", kind="time", width="s", hint="e.g. 16:00."),
+        *(Field(f"request.week.{key}", day, kind="select", options=PLACES, default="")
+          for key, day in zip(DAY_KEYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                         "Sunday"))),
+        Field("request.change_words", "The change in your own words" if you else "The change in the employee's words",
+              kind="textarea", max_length=WORDS_LIMIT,
+              hint="e.g. “Compressed hours: 37 hours over four days, Monday to Thursday.” Needed if the boxes "
+                   "above do not say it all."),
+        Field("request.start_date", "Date the change would start", kind="date", width="s"),
+    ), hint="Set what changes: hours, times, the days and where you work on them. Leave a day on “No change” if "
+            "it stays as it is." if you else "")
+    more = Group("More about it" if you else "What the employee added", (
+        Field("request.how_it_works", "How the change could work (optional)", kind="textarea",
+              max_length=WORDS_LIMIT,
+              hint="You do not have to say what effect it would have on the organisation; saying how the work "
+                   "would be covered often helps." if you else ""),
+        Field("request.trial", "Happy to try it first for a trial period" if you else "Trial offered by the employee",
+              kind="checkbox"),
+        Field("request.trial_weeks", "Trial length (optional)", kind="number", width="s", suffix="weeks"),
+        Field("request.reason", "Why you are asking (optional)" if you else "The employee's reason (optional)",
+              kind="textarea", max_length=WORDS_LIMIT,
+              hint="You do not have to give a reason." if you else ""),
+        Field("request.health_or_care", "It is linked to a disability, a health condition or caring for someone",
+              kind="checkbox",
+              hint="Then it may also be a request for a reasonable adjustment, or linked to caring "
+                   "responsibilities: the Equality Act 2010 applies as well as the rules for flexible working."),
+    ))
+    previous = Repeat("previous", "Earlier requests in the last 12 months" if you else
+                      "The employee's earlier requests in the last 12 months", "earlier request", (
+        Field("made", "Date of that request", kind="date", width="s"),
+        Field("state", "Where it stands", kind="select", options=PREVIOUS_STATES, default="decided"),
+    ), min_rows=0, max_rows=MAX_PREVIOUS, hint="The law asks a request to say whether an earlier one was made and "
+                                               "when. Leave this empty if there was none.")
+    return [who, change, more, previous]

@@ -1,0 +1,146 @@
+"""Reading the request's answers, and where it stands under the rules (statutory or not, and why)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ..forms import Errors, choice, clock, day_date, flag, fmt_clock, group_of, number, readable_rows, row_list, text
+from ..render import date_words
+from .dates import months_after, period_end
+from .fields import MAX_PREVIOUS, NAME_LIMIT, WORDS_LIMIT
+from .model import DAY_KEYS, PLACES, PREVIOUS_STATES, Previous, Request, day_name
+from .rules import Rules
+
+
+def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str) -> Request | None:
+    """The request, with each problem added to `e` beside its field; None when something needed is missing."""
+    r = group_of(values, "request")
+    you = by == "employee"
+    employee = e.take("request.employee", text(r.get("employee"), label="Your name" if you else "The employee's name",
+                                               required=True, max_length=NAME_LIMIT))
+    manager = e.take("request.manager", text(r.get("manager"), label="The manager's name", max_length=NAME_LIMIT))
+    made = e.take("request.made", day_date(r.get("made"), label="The date of the request", required=not you)) or (
+        today if you else None)
+    since = e.take("request.employed_since", day_date(r.get("employed_since"), label="The start date",
+                                                        required=False))
+    if since and made and since > made:
+        e.add("request.employed_since", f"The start date ({date_words(since)}) is after the date of the request "
+                                        f"({date_words(made)}). Check both.")
+    hours_now = e.take("request.hours_now", number(r.get("hours_now"), label="Hours a week now", minimum=0.5,
+                                                   maximum=100, required=False))
+    hours_asked = e.take("request.hours_asked", number(r.get("hours_asked"), label="Hours a week asked for",
+                                                       minimum=0.5, maximum=100, required=False))
+    start = e.take("request.start_time", clock(r.get("start_time"), label="The start time", required=False))
+    finish = e.take("request.finish_time", clock(r.get("finish_time"), label="The finish time", required=False))
+    if (start is None) != (finish is None) and not any(
+            err.field in ("request.start_time", "request.finish_time") for err in e.list):
+        missing = "request.finish_time" if finish is None else "request.start_time"
+        e.add(missing, "Give both a start and a finish time, or neither.")
+    elif start is not None and finish is not None and finish <= start:
+        e.add("request.finish_time", f"The finish time must be later than the start time ({fmt_clock(start)}).")
+    week_raw = group_of(r, "week")
+    week = []
+    for key in DAY_KEYS:
+        place = e.take(f"request.week.{key}", choice(week_raw.get(key, ""), label="where and whether you work that day", options=PLACES,
+                                                     required=False))
+        if place:
+            week.append((day_name(key), place))
+    words = e.take("request.change_words", text(r.get("change_words"), label="The change", max_length=WORDS_LIMIT))
+    if hours_asked is None and start is None and not week and not words and not any(
+            err.field.startswith("request.") and err.field != "request.employee" for err in e.list):
+        e.add("request.change_words", "Say what change is asked for: hours, times, the days and where, or in words. "
+                                      "A request must set out the change it asks for.")
+    start_date = e.take("request.start_date", day_date(r.get("start_date"), label="The date the change would start"))
+    if start_date and made and start_date < made:
+        e.add("request.start_date", f"The change cannot start before the request is made ({date_words(made)}). "
+                                    "Choose a later date.")
+    how = e.take("request.how_it_works", text(r.get("how_it_works"), label="How it could work",
+                                              max_length=WORDS_LIMIT)) or ""
+    trial = flag(r.get("trial"))
+    trial_weeks = None
+    if trial:
+        weeks = e.take("request.trial_weeks", number(r.get("trial_weeks"), label="The trial's length", minimum=1,
+                                                     maximum=52, required=False))
+        trial_weeks = round(weeks) if weeks is not None else None
+    reason = e.take("request.reason", text(r.get("reason"), label="The reason", max_length=WORDS_LIMIT)) or ""
+    previous = _previous(values, e, made)
+    if not employee or made is None or start_date is None or previous is None:
+        return None
+    return Request(employee, manager or "", made, hours_now, hours_asked, start, finish, tuple(week), words or "",
+                   start_date, previous, since, how, trial, trial_weeks, reason, flag(r.get("health_or_care")))
+
+
+def _previous(values: dict[str, Any], e: Errors, made: date | None) -> tuple[Previous, ...] | None:
+    rows = row_list(values, "previous", MAX_PREVIOUS, "earlier requests", e)
+    out = []
+    ok = True
+    for i, at, n, row in readable_rows(rows, "previous", "Earlier request", "made", e):
+        when = e.take(at + "made", day_date(row.get("made"), label="The date of that request"), prefix=n)
+        state = e.take(at + "state", choice(row.get("state", "decided"), label="Where it stands",
+                                            options=PREVIOUS_STATES), prefix=n)
+        if when and made and when > made:
+            e.add(at + "made", f"{n}it is dated after this request ({date_words(made)}). List only earlier ones.")
+            when = None
+        if when is None or state is None:
+            ok = False
+            continue
+        out.append(Previous(i, when, state))
+    return tuple(sorted(out, key=lambda p: p.made)) if ok else None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Whether the request is a statutory one, and each reason it is not (or what to watch), beside its field."""
+
+    formal: bool  # a formal request under the rules now (statutory, where a law applies)
+    statutory: bool
+    notes: tuple[tuple[str, str], ...]
+    statutory_from: date | None  # when a statutory request could be made, if not now
+    decide_by: date | None  # the end of the decision period, counted from the request's date
+
+
+def standing(req: Request, rules: Rules, received: date | None = None) -> Standing:
+    """Check the request against the rules: how many in 12 months, one at a time, qualifying service, and when a
+    decision is due. Nothing here refuses the request: the person is told, with the rule, and can still ask."""
+    notes: list[tuple[str, str]] = []
+    blocked_until: list[date] = []
+    law = f"Under {rules.source}"
+    live = [p for p in req.previous if p.state == "open"]
+    if live and rules.one_live:
+        p = live[-1]
+        notes.append((f"previous.{p.index}.state",
+                      f"{law} only one request can be considered at a time, and the one of {date_words(p.made)} is "
+                      "still being decided. Wait for its answer (or withdraw it) before making this one formally."))
+    if rules.per_12_months:
+        year_ago = months_after(req.made, -12)
+        recent = [p for p in req.previous if p.made > year_ago]
+        if len(recent) >= rules.per_12_months:
+            nth = sorted(recent, key=lambda p: p.made)[-rules.per_12_months]
+            free = months_after(nth.made, 12)
+            blocked_until.append(free)
+            count = len(recent) + 1
+            notes.append((f"previous.{recent[-1].index}.made",
+                          f"This would be request number {count} in 12 months. {law} you can make "
+                          f"{_times(rules.per_12_months)} in any 12 months, so this cannot be a formal request "
+                          f"until {date_words(free)}. You can still ask informally now."))
+    if rules.qualifying_weeks and req.employed_since:
+        qualifies = req.employed_since + timedelta(weeks=rules.qualifying_weeks)
+        if qualifies > req.made:
+            blocked_until.append(qualifies)
+            notes.append(("request.employed_since",
+                          f"{law} a formal request can be made after {rules.qualifying_weeks} weeks' continuous "
+                          f"employment, which is on {date_words(qualifies)}. You can still ask informally now."))
+    decide_by = period_end(received or req.made, rules.decision_months) if rules.decision_months else None
+    if decide_by and req.start_date <= decide_by and not blocked_until and not live:
+        notes.append(("request.start_date",
+                      f"{law} the decision can take until {date_words(decide_by)}, including any appeal. A start "
+                      f"on {date_words(req.start_date)} may come before it: you can still ask for it, and agree "
+                      "the date when the answer comes."))
+    formal = not blocked_until and not (live and rules.one_live)
+    return Standing(formal, formal and rules.statutory, tuple(notes), max(blocked_until) if blocked_until else None, decide_by)
+
+
+def _times(n: int) -> str:
+    return {1: "one request", 2: "two requests"}.get(n, f"{n} requests")
