@@ -54,7 +54,7 @@ class Field:
     collapsed: bool = False
 
     def __post_init__(self) -> None:
-        if self.shown_when and self.kind not in ("text", "number", "time", "textarea", "select"):
+        if self.shown_when and self.kind not in ("text", "number", "time", "date", "textarea", "select"):
             raise ValueError(f"{self.name}: shown_when needs a single control, not {self.kind}")
 
 

@@ -111,6 +111,7 @@ PRINT_STYLE = (
     "text-align:left;vertical-align:top}tr,figure{break-inside:avoid}figure{margin:.8em 0}"
     "caption{text-align:left;font-style:italic;padding-bottom:.3em}.swt-hint{color:#444;font-size:.92em}"
     ".swt-finding{border-left:4px solid #888;padding-left:.7em;margin:.6em 0;break-inside:avoid}"
+    ".swt-letter{break-before:page}.swt-letter:first-of-type{break-before:auto}"
     ".swt-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     "td[data-label=Signature]{height:2.2em;width:45%}"
 )

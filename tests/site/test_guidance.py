@@ -229,19 +229,25 @@ def render_with(src: str, org_overrides: dict) -> str:
         published=lambda page: orgfile.is_published(page, org))
 
 
+# An organisation's own policy with nothing set: the pages fall back to neutral wording.
 NEUTRAL = {"name": "Acme", "term": "Agile Working", "contact": {"team": "HR team", "email": ""},
-           "policy": {"requests": {"from_day_one": True, "per_12_months": None, "decision_within_months": None,
-                                   "appeal": False, "law": ""}, "anchor_days": [], "core_hours": {}}}
+           "policy": {"requests": {"jurisdiction": "policy", "from_day_one": True, "per_12_months": None,
+                                   "decision_within_months": None, "appeal": False, "law": ""},
+                      "anchor_days": [], "core_hours": {}}}
 GB = {"name": "Acme", "term": "Agile Working",
-      "policy": {"requests": {"from_day_one": True, "per_12_months": 2, "decision_within_months": 2,
-                              "appeal": True, "law": "the Employment Relations (Flexible Working) Act 2023"}}}
+      "policy": {"requests": {"jurisdiction": "GB", "per_12_months": 3, "decision_within_months": 1,
+                              "appeal": True, "law": "Acme's flexible working policy and the law"}}}
+NI = {"name": "Acme", "term": "Agile Working", "policy": {"requests": {"jurisdiction": "NI"}}}
+REQUEST_PAGES = ["employees/formal-request.md", "faq.md", "organisations/request-rules.md",
+                 "managers/formal-requests.md", "managers/trials-and-reviews.md", "managers/disability-and-caring.md"]
 
 
-@pytest.mark.parametrize("src", ["employees/formal-request.md", "faq.md", "organisations/request-rules.md"])
-def test_request_rules_read_well_with_neutral_settings(src):
-    text = render_with(src, NEUTRAL)
+@pytest.mark.parametrize("settings", [NEUTRAL, GB, NI], ids=["policy", "GB", "NI"])
+@pytest.mark.parametrize("src", REQUEST_PAGES)
+def test_request_rules_read_well_with_any_jurisdiction(src, settings):
+    text = render_with(src, settings)
     assert not re.search(r"\bNone\b|\bnull month|\bTrue\b|\bFalse\b", text.split("```")[0] + text.split("```")[-1])
-    assert "Acme" in text
+    assert "Acme" in text or src == "managers/trials-and-reviews.md"
 
 
 def test_request_rules_follow_the_settings():
@@ -249,11 +255,54 @@ def test_request_rules_follow_the_settings():
     assert "from your first day" in neutral and "has not set a limit" in neutral and "no fixed period" in neutral
     assert "does not offer an appeal" in neutral and "HR team" in neutral
     gb = render_with("employees/formal-request.md", GB)
-    assert "up to 2 formal requests in any 12 months" in gb
-    assert "within 2 months" in gb and "you can appeal" in gb
-    assert "These rules come from the Employment Relations (Flexible Working) Act 2023" in gb
-    later = render_with("employees/formal-request.md", {"policy": {"requests": {"from_day_one": False}}})
-    assert "qualifying period" in later
+    assert "up to 3 formal requests in any 12 months" in gb and "one at a time" in gb
+    assert "within 1 month " in gb and "you can appeal" in gb
+    assert "These rules come from Acme's flexible working policy and the law" in gb
+    later = render_with("employees/formal-request.md", {"policy": {"requests": {
+        "jurisdiction": "policy", "from_day_one": False, "qualifying_weeks": 13}}})
+    assert "qualifying period" in later and "13 weeks" in later
+
+
+def test_under_the_law_its_figures_apply_when_nothing_more_generous_is_set():
+    gb = render_with("employees/formal-request.md", {"policy": {"requests": {"jurisdiction": "GB"}}})
+    assert "up to 2 formal requests in any 12 months" in gb and "within 2 months" in gb
+    assert "from your first day" in gb
+    assert "These rules come from Part 8A of the Employment Rights Act 1996" in gb
+    ni = render_with("employees/formal-request.md", NI)
+    assert "26 weeks" in ni and "one statutory request in any 12 months" in ni and "within 28 days" in ni
+    assert "what effect, if any, you think the change would have" in ni  # still asked for in Northern Ireland
+    policy_grounds = render_with("managers/formal-requests.md", {"policy": {"requests": {
+        "jurisdiction": "policy", "grounds": ["the needs of the night shift"]}}})
+    assert "the needs of the night shift." in policy_grounds
+
+
+def test_the_guides_lead_to_the_request_tools_and_the_statutory_checklist(site_dir):
+    for src, targets in {
+        "employees/formal-request.md": {"tools/request/index.html"},
+        "managers/index.md": {"tools/decision-record/index.html", "tools/trial-review/index.html",
+                              "checklists/statutory-request/index.html"},
+        "managers/formal-requests.md": {"tools/decision-record/index.html", "tools/trial-review/index.html",
+                                        "checklists/statutory-request/index.html"},
+        "managers/trials-and-reviews.md": {"tools/decision-record/index.html", "tools/trial-review/index.html"},
+    }.items():
+        assert targets <= link_targets(site_dir, src), src
+
+
+def test_the_manager_page_sets_out_the_whole_statutory_process(site_dir):
+    text = " ".join(" ".join(article(site_dir, "managers/formal-requests.md").text).split())
+    for fact in ("the burden of additional costs", "planned structural changes", "one request can be considered at a time",
+                 "consult the person before refusing", "good practice, not a legal right", "a different manager",
+                 "treated as withdrawn", "permanent unless you both agree otherwise", "within one month",
+                 "only be extended by agreement", "expected to go further"):
+        assert fact in text, fact
+
+
+def test_the_planner_page_names_the_year_of_the_emission_factors_it_uses(site_dir):
+    from toolkit.where_when import commute
+
+    year = re.search(r"20\d\d", commute.SOURCE).group(0)
+    text = " ".join(" ".join(article(site_dir, "tools/where-when.md").text).split())
+    assert f"conversion factors for {year}" in text
 
 
 def test_the_formal_request_page_sets_out_the_gb_statutory_rules(site_dir):

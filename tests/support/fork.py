@@ -36,7 +36,7 @@ SETTINGS = {
         "emissions": {"car": 0.17},
         "emissions_source": "Northgate's travel plan 2026",
         "requests": {"from_day_one": True, "per_12_months": 2, "decision_within_months": 2, "appeal": True,
-                     "law": "the Employment Relations (Flexible Working) Act 2023"},
+                     "law": "Part 8A of the Employment Rights Act 1996 and Northgate's Agile Working policy"},
     },
     "content": {"switched_off": ["organisations/"]},
 }

@@ -1,0 +1,88 @@
+"""The employee's request: the letter for each kind of request, the plan file it starts from, escaping."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from toolkit import bridge, flexible_request, org, where_when
+
+GB = org.merge({})
+TODAY = date(2027, 1, 10)
+
+
+def letter_for(values, settings=GB):
+    asked = flexible_request.validate(values, settings, today=TODAY)
+    assert not isinstance(asked, list), asked
+    return flexible_request.render(flexible_request.compute(asked), values)
+
+
+def base(**request):
+    return {"request": {"employee": "Sam", "manager": "Priya", "made": "2027-01-10", "hours_now": "37.5",
+                        "hours_asked": "30", "start_date": "2027-04-01", **request}, "previous": []}
+
+
+def test_a_statutory_request_names_the_law_and_the_date_due():
+    made = letter_for(base())
+    html = made.html
+    assert "statutory request for flexible working under section 80F of the Employment Rights Act 1996" in html
+    assert "Hours: 30 hours a week, from 37.5 hours now." in html
+    assert "by 9 March 2027" in html and "I have not made a request" in html
+    assert made.record["result"]["decision_due"] == "2027-03-09"
+    assert made.status == "Your statutory request letter is ready. A decision is due by 9 March 2027."
+
+
+def test_an_informal_request_says_when_a_formal_one_can_be_made():
+    v = base()
+    v["previous"] = [{"made": "2026-12-01", "state": "open"}]
+    made = letter_for(v)
+    assert "Informal request" in made.html and made.notes[0][0] == "previous.0.state"
+    ni = letter_for(base(employed_since="2026-11-01"), org.merge({"policy": {"requests": {"jurisdiction": "NI"}}}))
+    assert "cannot be a formal request until 2 May 2027" in ni.html
+
+
+def test_under_a_policy_the_letter_names_the_organisations_policy():
+    made = letter_for(base(), org.merge({"name": "Acme", "term": "Agile Working",
+                                         "policy": {"requests": {"jurisdiction": "policy"}}}))
+    assert "formal request for flexible working under Acme's Agile Working policy" in made.html
+    assert "statutory" not in made.html
+
+
+def test_a_disability_or_caring_link_is_carried_into_the_letter():
+    assert "reasonable adjustment" in letter_for(base(health_or_care=True)).html
+
+
+def test_typed_text_is_escaped_in_the_page_the_markdown_and_the_printable_letter():
+    made = letter_for(base(employee="<b>Sam</b>", change_words="Fridays *off* <i>"))
+    assert "&lt;b&gt;Sam&lt;/b&gt;" in made.html and "<b>Sam" not in made.html
+    assert "\\*off\\*" in made.markdown and "\\<i\\>" in made.markdown
+    assert "<b>Sam" not in made.document
+
+
+def test_the_plan_file_becomes_the_change_asked_for():
+    plan = where_when.example()
+    plan["role"]["name"] = "Sam Taylor"
+    model = where_when.validate(plan, GB)
+    record = where_when.render(where_when.compute(model), plan).record
+    answer = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import",
+                                                  "text": json.dumps(record)})))
+    assert answer["ok"], answer
+    request = answer["values"]["request"]
+    assert request["employee"] == "Sam Taylor" and request["hours_now"] == "37.5"
+    assert (request["start_time"], request["finish_time"]) == ("09:00", "17:00")
+    placed = {d["day"]: d["place"] for d in record["result"]["week"]}
+    assert request["week"]["tue"] == {"site": "office", "home": "home"}[placed["Tuesday"]]
+    assert request["week"]["sat"] == "" and "where & when planner" in request["how_it_works"]
+    record["result"] = {}
+    empty = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import",
+                                                 "text": json.dumps(record)})))
+    assert not empty["ok"] and "no suggested week" in empty["errors"][0]["message"]
+
+
+def test_the_example_renders_and_its_record_loads_back():
+    ex = flexible_request.example()
+    answer = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "values": ex})))
+    assert answer["ok"] and "statutory request" in answer["parts"][0]
+    record = next(d["content"] for d in answer["downloads"] if d["filename"].endswith(".json"))
+    back = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import", "text": record})))
+    assert back["values"] == ex
