@@ -407,7 +407,8 @@ def _requests(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Problem
     if isinstance(per, int) and not isinstance(per, bool) and 1 <= per < law.per_12_months:
         yield Problem(f"{key}.per_12_months", f"The law in {where} allows {law.per_12_months} requests in 12 months: "
                                               f"write {law.per_12_months} or more, or null for the law's number.")
-    if isinstance(months, int) and not isinstance(months, bool) and law.decision_months < months <= 12:
+    if (isinstance(months, int) and not isinstance(months, bool) and law.decision_months is not None
+            and law.decision_months < months <= 12):
         yield Problem(f"{key}.decision_within_months",
                       f"The law in {where} asks for a decision within {law.decision_months} months: write "
                       f"{law.decision_months} or fewer, or null for the law's period.")

@@ -36,3 +36,16 @@ def test_every_registered_tool_exists_and_has_the_tool_shape():
         assert module.NAME == name
         for part in ("form", "validate", "compute", "render"):
             assert callable(getattr(module, part))
+
+
+@pytest.mark.parametrize("jurisdiction", ["GB", "NI", "policy"])
+def test_every_tools_form_renders_under_every_jurisdiction(jurisdiction):
+    from toolkit import forms, org
+
+    settings = org.merge({"policy": {"requests": {"jurisdiction": jurisdiction}}})
+    for name in bridge.TOOLS:
+        module = bridge.tool_module(name)
+        if name == "checklist":
+            continue  # a checklist's form needs its id: tests/unit/test_checklist.py renders each
+        html = forms.render_tool(module.form(settings))
+        assert f'data-tool="{name}"' in html

@@ -49,8 +49,21 @@ def test_received_31_january_the_decision_is_due_30_march():
     assert r.next_date.day == date(2027, 3, 30) and r.next_date.state == "due"
 
 
-def test_northern_irelands_three_months_and_a_policys_own_period():
-    assert run(values(), NI).decide_by == date(2027, 4, 30)
+def test_northern_ireland_times_each_step_and_a_policy_its_own_period():
+    # NI: a meeting within 28 days of receipt, the decision within 14 days of the meeting.
+    assert run(values(), NI).decide_by == date(2027, 2, 24)
+    unmet = run(values(decision={"meeting": ""}), NI, today=date(2027, 2, 1))
+    assert unmet.decide_by == date(2027, 3, 14)
+    assert any(ev.what == "meeting due by" and ev.day == date(2027, 2, 28) for ev in unmet.events)
+    late = run(values(decision={"meeting": "2027-03-05"}), NI, today=date(2027, 3, 6))
+    assert any(f == "decision.meeting" and "by 28 February 2027" in m for f, m in late.warnings)
+    refused = run(values(decision={"outcome": "refuse", "decided_on": "2027-02-20", "grounds": ["costs"],
+                                   "explanation": "x"}), NI)
+    assert any(ev.what == "last day to appeal" and ev.day == date(2027, 3, 6) for ev in refused.events)
+    appeal = run(values(decision={"outcome": "refuse", "decided_on": "2027-02-20", "grounds": ["costs"],
+                                  "explanation": "x"},
+                        appeal={"received": "2027-02-25", "by": "Jo", "meeting": "2027-03-01"}), NI)
+    assert any(ev.what == "appeal decision due by" and ev.day == date(2027, 3, 15) for ev in appeal.events)
     assert run(values(), POLICY).decide_by == date(2027, 2, 28)
 
 
@@ -69,7 +82,7 @@ def test_a_decision_after_the_deadline_is_said_and_still_drawn():
     r = run(values(decision={"outcome": "accept", "decided_on": "2027-04-02", "start": "2027-05-01"}),
             today=date(2027, 4, 3))
     assert not isinstance(r, list)
-    assert any(f == "decision.decided_on" and "after the decision period ended (30 March 2027)" in m
+    assert any(f == "decision.decided_on" and "after it was due (30 March 2027)" in m
                for f, m in r.warnings)
 
 
@@ -203,7 +216,9 @@ def test_the_employees_request_file_fills_the_request():
     made = flexible_request.render(flexible_request.compute(flexible_request.validate(ex, GB)), ex)
     text = json.dumps(made.record)
     answer = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "action": "import", "text": text})))
-    assert answer["ok"] and answer["values"]["request"] == ex["request"]
+    assert answer["ok"]
+    # The request's date, left empty by the employee (today), is carried as the day the letter was made.
+    assert answer["values"]["request"] == {**ex["request"], "made": date.today().isoformat()}
     wrong = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "action": "import",
                                                  "text": text.replace('"flexible_request"', '"where_when"')})))
     assert not wrong["ok"] and "different tool" in wrong["errors"][0]["message"]

@@ -37,8 +37,20 @@ def test_an_informal_request_says_when_a_formal_one_can_be_made():
     v["previous"] = [{"made": "2026-12-01", "state": "open"}]
     made = letter_for(v)
     assert "Informal request" in made.html and made.notes[0][0] == "previous.0.state"
-    ni = letter_for(base(employed_since="2026-11-01"), org.merge({"policy": {"requests": {"jurisdiction": "NI"}}}))
+    ni_org = org.merge({"policy": {"requests": {"jurisdiction": "NI"}}})
+    ni = letter_for(base(employed_since="2026-11-01", how_it_works="Cover by Jo."), ni_org)
     assert "cannot be a formal request until 2 May 2027" in ni.html
+
+
+def test_in_northern_ireland_the_request_says_its_effect_and_the_steps():
+    ni_org = org.merge({"policy": {"requests": {"jurisdiction": "NI"}}})
+    missing = flexible_request.validate(base(), ni_org, today=TODAY)
+    assert [e.field for e in missing] == ["request.how_it_works"]
+    assert "effect on the organisation" in missing[0].message
+    made = letter_for(base(how_it_works="Jo covers Fridays."), ni_org)
+    assert "The effect on the organisation, and how it could be dealt with" in made.html
+    assert "meet within 28 days" in made.html and "within 14 days of the meeting" in made.html
+    assert "Article 112F of the Employment Rights (Northern Ireland) Order 1996" in made.html
 
 
 def test_under_a_policy_the_letter_names_the_organisations_policy():

@@ -76,7 +76,10 @@ def test_great_britain_by_default():
 
 
 def test_northern_ireland():
-    assert NI.statutory and (NI.per_12_months, NI.decision_months, NI.qualifying_weeks) == (1, 3, 26)
+    # No overall period: each step is timed (meeting within 28 days, decision within 14 days of it).
+    assert NI.statutory and (NI.per_12_months, NI.decision_months, NI.qualifying_weeks) == (1, None, 26)
+    assert (NI.law.steps.meeting, NI.law.steps.decision, NI.law.steps.appeal) == (28, 14, 14)
+    assert NI.law.explain_effect and not GB.law.explain_effect
     assert "Northern Ireland" in NI.law.citation and len(NI.grounds) == 8
 
 
@@ -100,7 +103,8 @@ def test_a_policy_may_be_more_generous_than_the_law_never_less():
 def test_the_pages_get_the_rules_in_force():
     merged = org.merge({"policy": {"requests": {"jurisdiction": "NI"}}})
     assert merged["request_rules"]["per_12_months"] == 1
-    assert merged["request_rules"]["decision_within_months"] == 3
+    assert merged["request_rules"]["decision_within_months"] is None
+    assert merged["request_rules"]["steps"]["meeting"] == 28
     assert merged["request_rules"]["grounds"][0] == "the burden of additional costs"
 
 

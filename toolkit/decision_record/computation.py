@@ -4,11 +4,12 @@ date comes next, and the letters."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..render import date_words
 from ..requests.dates import months_after, weeks_after
 from ..requests.letters import Letter
+from ..requests.rules import Steps
 from ..requests.timeline import Event
 from .letters import letters
 from .model import Decision
@@ -34,7 +35,9 @@ class Result:
 
 def compute(decision: Decision) -> Result:
     d = decision
-    decide_by = d.extended_to or d.standing.decide_by
+    steps = d.rules.law.steps if d.rules.law and not d.rules.decision_months else None
+    timed = d.meeting + timedelta(days=steps.decision) if steps and d.meeting else d.standing.decide_by
+    decide_by = d.extended_to or timed
     trial_end = weeks_after(d.trial.start, d.trial.weeks) if d.trial else None
     reviews: tuple[date, ...] = ()
     if d.trial and trial_end:
@@ -45,6 +48,10 @@ def compute(decision: Decision) -> Result:
         confirm_by = months_after(d.start or d.appeal.decided_on, d.rules.confirm_months)
     warnings = list(_late(d, decide_by, trial_end))
     events = _events(d, decide_by, trial_end, reviews, confirm_by)
+    if steps:
+        step_events, step_warnings = _steps(d, steps)
+        events += step_events
+        warnings += step_warnings
     upcoming = [ev for ev in events if ev.day >= d.today and ev.state in ("due", "planned")]
     result = Result(d, decide_by, trial_end, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
                     decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
@@ -56,11 +63,11 @@ def _late(d: Decision, decide_by: date | None, trial_end: date | None):
     if not decide_by:
         return
     if d.decided_on and d.decided_on > decide_by:
-        yield ("decision.decided_on", f"The decision is dated after the decision period ended "
-                                      f"({date_words(decide_by)}). Agree an extension in writing before it ends.")
+        yield ("decision.decided_on", f"The decision is dated after it was due ({date_words(decide_by)}). Agree "
+                                      "an extension in writing before the date passes.")
     elif not d.decided_on and d.outcome not in CLOSED and d.today > decide_by and not d.appeal:
-        yield ("decision.decided_on", f"The decision period ended on {date_words(decide_by)} with no decision "
-                                      "recorded. Decide now, and say why it is late.")
+        yield ("decision.decided_on", f"The decision was due by {date_words(decide_by)} and none is recorded. "
+                                      "Decide now, and say why it is late.")
     if d.appeal and d.appeal.decided_on and d.appeal.decided_on > decide_by:
         yield ("appeal.decided_on", f"The appeal is decided after the decision period ended ({date_words(decide_by)}"
                                     "). The period includes any appeal: agree an extension in writing in time.")
@@ -69,6 +76,38 @@ def _late(d: Decision, decide_by: date | None, trial_end: date | None):
                               f"({date_words(decide_by)}). Agree with the employee, in writing, to extend the "
                               f"decision period to at least {date_words(trial_end)}: the record drafts the "
                               "agreement.")
+
+
+def _steps(d: Decision, steps: Steps) -> tuple[list[Event], list[tuple[str, str]]]:
+    """Where the law times each step (NI): the meeting after receipt, and an appeal's steps after the decision."""
+    events, warnings = [], []
+    meeting_by = d.received + timedelta(days=steps.meeting)
+    if not d.meeting:
+        events.append(Event(meeting_by, "meeting due by", "late" if d.today > meeting_by else "due"))
+    elif d.meeting > meeting_by and not d.extended_to:
+        warnings.append(("decision.meeting", f"{_under(d)} the meeting is due within {steps.meeting} days of "
+                                             f"receiving the request, by {date_words(meeting_by)}, unless you both "
+                                             "agree a later date."))
+    if d.outcome == "refuse" and d.decided_on and not d.appeal:
+        appeal_by = d.decided_on + timedelta(days=steps.appeal)
+        events.append(Event(appeal_by, "last day to appeal", "done" if d.today > appeal_by else "planned"))
+    if d.appeal:
+        meet_by = d.appeal.received + timedelta(days=steps.appeal_meeting)
+        if not d.appeal.meeting:
+            events.append(Event(meet_by, "appeal meeting due by", "late" if d.today > meet_by else "due"))
+        else:
+            decide_by = d.appeal.meeting + timedelta(days=steps.appeal_decision)
+            if not d.appeal.decided_on:
+                events.append(Event(decide_by, "appeal decision due by", "late" if d.today > decide_by else "due"))
+            elif d.appeal.decided_on > decide_by:
+                warnings.append(("appeal.decided_on", f"{_under(d)} the appeal is decided within "
+                                                      f"{steps.appeal_decision} days of its meeting, by "
+                                                      f"{date_words(decide_by)}."))
+    return events, warnings
+
+
+def _under(d: Decision) -> str:
+    return f"Under {d.rules.source}"
 
 
 def _state(day: date, today: date, done: bool = False) -> str:

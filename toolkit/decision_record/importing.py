@@ -11,6 +11,9 @@ def from_request(data: dict[str, Any]) -> dict[str, Any] | str:
     request = values.get("request")
     if not isinstance(request, dict):
         return "The request file holds no request. Ask the employee for the JSON file the request page gave them."
+    result = data.get("result") if isinstance(data.get("result"), dict) else {}
+    if not request.get("made") and isinstance(result.get("made"), str):  # left empty, it was dated the day it was made
+        request = {**request, "made": result["made"]}
     return {"request": request, "previous": values.get("previous") if isinstance(values.get("previous"), list) else []}
 
 

@@ -43,7 +43,12 @@ def acknowledgement(r: "Result") -> Letter:
     d, req = r.decision, r.decision.request
     blocks: list = [f"Thank you for your request for flexible working, dated {date_words(req.made)}, which I received "
                     f"on {date_words(d.received)}. You asked for:", _change(r)]
-    if r.decide_by and d.standing.formal:
+    steps = d.rules.law.steps if d.rules.law and not d.rules.decision_months else None
+    if steps and d.standing.formal:
+        blocks.append(f"Under {d.rules.source} we will meet within {steps.meeting} days of receiving it and give "
+                      f"you our decision within {steps.decision} days of the meeting, unless we agree together to "
+                      "take longer.")
+    elif r.decide_by and d.standing.formal:
         blocks.append(f"Under {d.rules.source} we will give you our decision, including any appeal, by "
                       f"{date_words(r.decide_by)}, unless we agree together in writing to take longer.")
     if not d.standing.formal:

@@ -19,9 +19,15 @@ EXAMPLE = "examples/decision_record.json"
 
 def form(org: dict[str, Any]) -> ToolForm:
     rules = request_rules.for_org(org)
-    deadline = (f"Under {rules.source} the decision, including any appeal, is due within "
-                f"{rules.decision_months} months of the day the request was received."
-                if rules.decision_months else "No period for deciding is set: agree a date with the employee.")
+    steps = rules.law.steps if rules.law and not rules.decision_months else None
+    if rules.decision_months:
+        deadline = (f"Under {rules.source} the decision, including any appeal, is due within "
+                    f"{rules.decision_months} months of the day the request was received.")
+    elif steps:
+        deadline = (f"Under {rules.source} the meeting is due within {steps.meeting} days of the day the request "
+                    f"was received, and the decision within {steps.decision} days of the meeting.")
+    else:
+        deadline = "No period for deciding is set: agree a date with the employee."
     handling = [
         Group("Receiving it", (
             Field("decision.received", "Date the request was received", kind="date", width="s",

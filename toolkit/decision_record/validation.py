@@ -29,10 +29,10 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     rules = request_rules.for_org(org)
     e = Errors()
     notes: list[tuple[str, str]] = []
-    request = read_request(values, e, today, by="manager")
     d = group_of(values, "decision")
-
     received = _date(e, "decision.received", d.get("received"), "The date the request was received", required=True)
+    request = read_request(values, e, today, by="manager", made_default=received)
+
     if received and received > today:
         e.add("decision.received", f"A request cannot be received in the future: {date_words(received)} is after "
                                    f"today, {date_words(today)}. Check the date.")

@@ -50,7 +50,9 @@ def letter(asked: Asked) -> Letter:
     blocks += ["The change I am asking for:", tuple(req.change_lines())]
     blocks.append(f"I would like the change to start on {date_words(req.start_date)}.")
     if req.how_it_works:
-        blocks += [("h", "How it could work"), req.how_it_works]
+        effect = rules.law and rules.law.explain_effect
+        blocks += [("h", "The effect on the organisation, and how it could be dealt with" if effect else
+                    "How it could work"), req.how_it_works]
     if req.trial:
         length = f" of {req.trial_weeks} weeks" if req.trial_weeks else ""
         blocks.append(f"I would be happy to try it first for a trial period{length}, and to review it together at "
@@ -65,7 +67,12 @@ def letter(asked: Asked) -> Letter:
         blocks.append(f"I have made an earlier request for flexible working: {earlier}.")
     else:
         blocks.append("I have not made a request for flexible working to you before.")
-    if st.formal and st.decide_by:
+    steps = rules.law.steps if rules.law and not rules.decision_months else None
+    if st.formal and steps:
+        blocks.append(f"I understand that under {rules.source} we should meet within {steps.meeting} days of your "
+                      f"receiving this request, and that you will tell me your decision within {steps.decision} "
+                      "days of the meeting. I am happy to talk it through.")
+    elif st.formal and st.decide_by:
         blocks.append(f"I understand that {rules.source} asks for a decision, including any appeal, by "
                       f"{date_words(st.decide_by)}, unless we agree in writing to take longer. I am happy to meet "
                       "to talk it through.")

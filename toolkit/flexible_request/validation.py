@@ -28,7 +28,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     today = today or date.today()
     e = Errors()
     rules = request_rules.for_org(org)
-    request = read_request(values, e, today, by="employee")
+    request = read_request(values, e, today, by="employee", explain_effect=bool(rules.law and rules.law.explain_effect))
     if e.list or request is None:
         return e.list or [FieldError("request.employee", "Fill in your name, the change and when it would start.")]
     return Asked(request, standing(request, rules), rules, org, today)

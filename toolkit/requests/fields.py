@@ -14,9 +14,22 @@ WORDS_LIMIT = 2000
 MAX_PREVIOUS = 5
 
 
+def _how(rules: Rules, you: bool) -> tuple[str, str]:
+    """The label and hint of "how it could work": under NI the law asks for the effect and how to deal with it."""
+    if rules.law and rules.law.explain_effect:
+        return ("The effect on the organisation, and how it could be dealt with",
+                f"{rules.source[0].upper() + rules.source[1:]} asks a request to say what effect the change would "
+                "have on the organisation and how that could be dealt with: the work, cover, colleagues." if you
+                else "")
+    return ("How the change could work (optional)",
+            "You do not have to say what effect it would have on the organisation; saying how the work would be "
+            "covered often helps." if you else "")
+
+
 def request_groups(rules: Rules, *, by: str) -> list[Any]:
     """The request's groups of questions. `by` is "employee" (worded to the person asking) or "manager"."""
     you = by == "employee"
+    how_label, how_hint = _how(rules, you)
     service_hint = (f"Under {rules.source} a statutory request can be made after {rules.qualifying_weeks} weeks' "
                     "continuous employment." if rules.qualifying_weeks else
                     "Only needed to tell whether a qualifying period applies; leave it empty if you like.")
@@ -25,7 +38,8 @@ def request_groups(rules: Rules, *, by: str) -> list[Any]:
         Field("request.manager", "Your manager's name (optional)" if you else "Manager deciding (optional)",
               width="m", max_length=NAME_LIMIT),
         Field("request.made", "Date of the request" if you else "Date written on the request", kind="date",
-              width="s", hint="e.g. 2026-12-01 or 1/12/2026." + (" Leave empty for today." if you else "")),
+              width="s", hint="e.g. 2026-12-01 or 1/12/2026." + (" Leave empty for today." if you else
+                                                          " Leave empty if it is the day it was received.")),
         Field("request.employed_since", "Date you started working here (optional)" if you else
               "Date the employee started (optional)", kind="date", width="s", hint=service_hint),
     ))
@@ -47,10 +61,7 @@ def request_groups(rules: Rules, *, by: str) -> list[Any]:
     ), hint="Set what changes: hours, times, the days and where you work on them. Leave a day on “No change” if "
             "it stays as it is." if you else "")
     more = Group("More about it" if you else "What the employee added", (
-        Field("request.how_it_works", "How the change could work (optional)", kind="textarea",
-              max_length=WORDS_LIMIT,
-              hint="You do not have to say what effect it would have on the organisation; saying how the work "
-                   "would be covered often helps." if you else ""),
+        Field("request.how_it_works", how_label, kind="textarea", hint=how_hint, max_length=WORDS_LIMIT),
         Field("request.trial", "Happy to try it first for a trial period" if you else "Trial offered by the employee",
               kind="checkbox"),
         Field("request.trial_weeks", "Trial length (optional)", kind="number", width="s", suffix="weeks"),

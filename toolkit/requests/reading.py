@@ -14,15 +14,18 @@ from .model import DAY_KEYS, PLACES, PREVIOUS_STATES, Previous, Request, day_nam
 from .rules import Rules
 
 
-def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str) -> Request | None:
-    """The request, with each problem added to `e` beside its field; None when something needed is missing."""
+def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str, explain_effect: bool = False,
+                 made_default: date | None = None) -> Request | None:
+    """The request, with each problem added to `e` beside its field; None when something needed is missing.
+    `explain_effect`: the law asks the employee to say the change's effect and how to deal with it (NI)."""
     r = group_of(values, "request")
     you = by == "employee"
     employee = e.take("request.employee", text(r.get("employee"), label="Your name" if you else "The employee's name",
                                                required=True, max_length=NAME_LIMIT))
     manager = e.take("request.manager", text(r.get("manager"), label="The manager's name", max_length=NAME_LIMIT))
-    made = e.take("request.made", day_date(r.get("made"), label="The date of the request", required=not you)) or (
-        today if you else None)
+    # Left empty: the employee's is dated today; a manager's takes the day it was received (`made_default`).
+    made = e.take("request.made", day_date(r.get("made"), label="The date of the request", required=False)) or (
+        today if you else made_default)
     since = e.take("request.employed_since", day_date(r.get("employed_since"), label="The start date",
                                                         required=False))
     if since and made and since > made:
@@ -56,8 +59,9 @@ def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str) -> 
     if start_date and made and start_date < made:
         e.add("request.start_date", f"The change cannot start before the request is made ({date_words(made)}). "
                                     "Choose a later date.")
-    how = e.take("request.how_it_works", text(r.get("how_it_works"), label="How it could work",
-                                              max_length=WORDS_LIMIT)) or ""
+    how_label = "The effect on the organisation and how it could be dealt with" if explain_effect else "How it could work"
+    how = e.take("request.how_it_works", text(r.get("how_it_works"), label=how_label,
+                                              required=you and explain_effect, max_length=WORDS_LIMIT)) or ""
     trial = flag(r.get("trial"))
     trial_weeks = None
     if trial:
@@ -132,14 +136,25 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
             notes.append(("request.employed_since",
                           f"{law} a formal request can be made after {rules.qualifying_weeks} weeks' continuous "
                           f"employment, which is on {date_words(qualifies)}. You can still ask informally now."))
-    decide_by = period_end(received or req.made, rules.decision_months) if rules.decision_months else None
+    decide_by = decision_due(received or req.made, rules)
     if decide_by and req.start_date <= decide_by and not blocked_until and not live:
+        appeal = ", including any appeal" if rules.decision_months else ""
         notes.append(("request.start_date",
-                      f"{law} the decision can take until {date_words(decide_by)}, including any appeal. A start "
+                      f"{law} the decision can take until {date_words(decide_by)}{appeal}. A start "
                       f"on {date_words(req.start_date)} may come before it: you can still ask for it, and agree "
                       "the date when the answer comes."))
     formal = not blocked_until and not (live and rules.one_live)
     return Standing(formal, formal and rules.statutory, tuple(notes), max(blocked_until) if blocked_until else None, decide_by)
+
+
+def decision_due(received: date, rules: Rules) -> date | None:
+    """The last day for a decision: the end of the period (any appeal included) where the rules set one; where
+    only the steps are timed (NI), the meeting on its last allowed day and the decision on the last day after it."""
+    if rules.decision_months:
+        return period_end(received, rules.decision_months)
+    if rules.law and rules.law.steps:
+        return received + timedelta(days=rules.law.steps.meeting + rules.law.steps.decision)
+    return None
 
 
 def _times(n: int) -> str:

@@ -25,15 +25,28 @@ STATUTORY_GROUNDS: tuple[tuple[str, str], ...] = (
 
 
 @dataclass(frozen=True)
+class Steps:
+    """Northern Ireland times each step rather than the whole (Article 112G and the 2015 Regulations)."""
+
+    meeting: int = 28  # days from receipt to the meeting
+    decision: int = 14  # days from the meeting to the decision
+    appeal: int = 14  # days from the decision for the employee to appeal
+    appeal_meeting: int = 14  # days from the appeal to its meeting
+    appeal_decision: int = 14  # days from the appeal meeting to its decision
+
+
+@dataclass(frozen=True)
 class Law:
     """What one jurisdiction's statute says."""
 
     name: str  # as a sentence names it
     citation: str  # the provisions, for a letter
     per_12_months: int
-    decision_months: int  # the decision period, any appeal included
+    decision_months: int | None  # the decision period, any appeal included (GB); None where steps are timed instead
     qualifying_weeks: int  # continuous employment before a statutory request; 0 from day one
     consult_before_refusal: bool
+    steps: Steps | None = None  # days allowed for each step (NI), where there is no overall period
+    explain_effect: bool = False  # the request must say its effect on the employer and how to deal with it (NI)
 
 
 LAWS: dict[str, Law] = {
@@ -43,7 +56,8 @@ LAWS: dict[str, Law] = {
     "NI": Law("the law in Northern Ireland",
               "Article 112F of the Employment Rights (Northern Ireland) Order 1996 and the Flexible Working "
               "Regulations (Northern Ireland) 2015",
-              per_12_months=1, decision_months=3, qualifying_weeks=26, consult_before_refusal=False),
+              per_12_months=1, decision_months=None, qualifying_weeks=26, consult_before_refusal=False,
+              steps=Steps(), explain_effect=True),
 }
 JURISDICTIONS = ("GB", "NI", "policy")
 
@@ -75,6 +89,8 @@ class Rules:
                 "citation": self.law.citation if self.law else "", "per_12_months": self.per_12_months,
                 "decision_within_months": self.decision_months, "qualifying_weeks": self.qualifying_weeks,
                 "from_day_one": self.from_day_one, "one_live": self.one_live,
+                "steps": self.law.steps.__dict__ if self.law and self.law.steps else None,
+                "explain_effect": bool(self.law and self.law.explain_effect),
                 "consult_before_refusal": self.consult_before_refusal, "appeal": self.appeal,
                 "grounds": [words for _, words in self.grounds], "confirm_within_months": self.confirm_months}
 
@@ -87,7 +103,9 @@ def _more_requests(law_value: int, own: int | None) -> int:
     return max(law_value, own) if own else law_value
 
 
-def _sooner(law_value: int, own: int | None) -> int:
+def _sooner(law_value: int | None, own: int | None) -> int | None:
+    if law_value is None:  # no overall period in the law: the organisation's own, if it sets one
+        return own
     return min(law_value, own) if own else law_value
 
 

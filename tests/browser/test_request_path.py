@@ -1,0 +1,150 @@
+"""From plan to agreed pattern, as the people on it use the tools: the planner's plan becomes the employee's
+request, the request file becomes the manager's decision record, the record's trial becomes the trial review;
+each is downloaded and loaded back. Filled in by label, in real Chromium with real Pyodide."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from tests.browser.conftest import axe_violations, wait_for_result
+
+TODAY = date.today()
+ATTACK = "<img src=x onerror=alert(1)>"
+
+
+def uk(day: date) -> str:
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def download(page, tmp_path, name: str, file_name: str) -> str:
+    with page.expect_download() as made:
+        page.get_by_role("button", name=name).click()
+    path = tmp_path / file_name
+    made.value.save_as(path)
+    return path.read_text()
+
+
+def error_beside(page, label: str) -> str:
+    field = page.get_by_label(label, exact=True).first
+    described = field.get_attribute("aria-describedby").split()
+    return " ".join(page.locator(f"[id='{i}']").inner_text() for i in described if i.endswith("-error"))
+
+
+def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
+    # The planner: the example plan, with a name, downloaded.
+    page.goto(server.url + "tools/where-when/")
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "A suggested week")
+    page.get_by_label("Your name or initials (optional)").fill("Sam Taylor")
+    page.wait_for_timeout(1500)  # the name goes into the downloaded plan, not the page: let the answer settle
+    plan = download(page, tmp_path, "Download as JSON (to load back later)", "plan.json")
+    week = {d["day"]: d["place"] for d in json.loads(plan)["result"]["week"]}
+
+    # The request: started from the plan, given a start date, the letter written and downloaded.
+    page.goto(server.url + "tools/request/")
+    page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "plan.json")
+    page.wait_for_function("() => document.querySelector('[name=\"request.employee\"]').value === 'Sam Taylor'")
+    tuesday = page.get_by_label("Tuesday", exact=True).input_value()
+    assert tuesday == {"site": "office", "home": "home"}[week["Tuesday"]]
+    page.get_by_label("Your manager's name (optional)").fill("Priya Shah")
+    page.get_by_label("Date the change would start").fill(uk(TODAY + timedelta(days=90)))
+    wait_for_result(page, "statutory request for flexible working under section 80F")
+    letter = download(page, tmp_path, "Download as a printable page (HTML)", "request.html")
+    assert letter.startswith("<!doctype html>") and "Sam Taylor" in letter and "Priya Shah" in letter
+    download(page, tmp_path, "Download as JSON (to load back later)", "request.json")
+
+    # The decision record: started from the request file, a trial agreed, its letters downloaded.
+    page.goto(server.url + "tools/decision-record/")
+    page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "request.json")
+    page.wait_for_function("() => document.querySelector('[name=\"request.employee\"]').value === 'Sam Taylor'")
+    page.get_by_label("Date the request was received").fill(uk(TODAY))
+    page.get_by_label("Date of the meeting to discuss it").fill(uk(TODAY + timedelta(days=7)))
+    page.get_by_label("Outcome", exact=True).select_option(label="Agree a trial first")
+    page.get_by_label("Date of the decision letter").fill(uk(TODAY + timedelta(days=10)))
+    page.get_by_label("Trial starts").fill(uk(TODAY + timedelta(days=14)))
+    page.get_by_label("What success looks like").fill("Answers to budget holders within a day.")
+    page.get_by_role("button", name="Add measure", exact=True).click()
+    measure = page.locator("[data-repeat=trial_measures] [data-row]").nth(0)
+    measure.get_by_label("Measure", exact=True).fill("Hours to answer an email")
+    measure.get_by_label("Now (baseline)").fill("6")
+    measure.get_by_label("Target").fill("8")
+    wait_for_result(page, "Trial confirmation")
+    body = page.locator("[data-result-body]").text_content()
+    # 12 weeks from a start 14 days on runs past the two-month decision period: the extension is drafted.
+    assert "Extension agreement" in body and "Agree in writing to extend the decision period" in body
+    assert "extend the decision period to at least" in error_beside(page, "Length")
+    confirmation = download(page, tmp_path, "Download the trial confirmation (printable page)", "trial.html")
+    assert "Hours to answer an email: now 6, target 8" in confirmation
+    extension = download(page, tmp_path, "Download the extension agreement (printable page)", "extension.html")
+    assert "Signed (employee)" in extension
+    record = download(page, tmp_path, "Download as JSON (to load back later)", "decision.json")
+    assert json.loads(record)["result"]["trial"]["measures"][0]["name"] == "Hours to answer an email"
+
+    # The record loads back into itself as it was.
+    page.get_by_role("button", name="Clear what I typed").click()
+    page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "decision.json")
+    wait_for_result(page, "Trial confirmation")
+    assert page.get_by_label("Outcome", exact=True).input_value() == "trial"
+
+    # The trial review: started from the decision record's trial.
+    page.goto(server.url + "tools/trial-review/")
+    page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "decision.json")
+    page.wait_for_function("() => document.querySelector('[name=\"people.employee\"]').value === 'Sam Taylor'")
+    row = page.locator("[data-repeat=measures] [data-row]").nth(0)
+    assert row.get_by_label("Measure", exact=True).input_value() == "Hours to answer an email"
+    row.get_by_label("Actual (leave empty until measured)").fill("5")
+    wait_for_result(page, "Hours to answer an email")
+    review = download(page, tmp_path, "Download as JSON (to load back later)", "review.json")
+    page.get_by_role("button", name="Clear what I typed").click()
+    page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "review.json")
+    wait_for_result(page, "Hours to answer an email")
+    assert json.loads(review)["tool"] == "trial_review"
+
+
+def test_a_refusal_without_a_ground_is_blocked_beside_the_grounds_and_nothing_is_lost(page, server):
+    page.goto(server.url + "tools/decision-record/")
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "Trial confirmation")
+    page.get_by_label("Outcome", exact=True).select_option(label="Refuse it")
+    page.get_by_label("Why the ground applies to this request").fill(ATTACK)
+    page.get_by_role("group", name="The grounds the refusal rests on").wait_for()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-error-for=\"decision.grounds\"]')].some(e => !e.hidden)")
+    message = page.locator("[data-error-for='decision.grounds']").inner_text()
+    assert "must rest on at least one of the grounds" in message
+    assert page.get_by_label("Why the ground applies to this request").input_value() == ATTACK
+    page.get_by_label("The burden of additional costs").check()
+    wait_for_result(page, "Outcome letter")
+    assert ATTACK in page.locator("[data-result-body]").text_content()  # as text: a dialog would fail the watch
+
+
+def test_a_received_date_in_the_future_is_named_beside_it(page, server):
+    page.goto(server.url + "tools/decision-record/")
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "Trial confirmation")
+    page.get_by_label("Date the request was received").fill(uk(TODAY + timedelta(days=3)))
+    page.wait_for_function(
+        "() => !document.querySelector('[data-error-for=\"decision.received\"]').hidden")
+    assert "cannot be received in the future" in error_beside(page, "Date the request was received")
+    assert page.get_by_label("Date the request was received").input_value() == uk(TODAY + timedelta(days=3))
+
+
+def test_the_request_and_the_decision_record_have_no_accessibility_violations(page, server):
+    for path, shows in (("tools/request/", "statutory request"), ("tools/decision-record/", "Trial confirmation")):
+        page.goto(server.url + path)
+        page.get_by_role("button", name="Try an example").click()
+        wait_for_result(page, shows)
+        assert axe_violations(page) == [], path
+
+
+def test_the_decision_record_fits_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(server.url + "tools/decision-record/")
+        page.get_by_role("button", name="Try an example").click()
+        wait_for_result(page, "Trial confirmation")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()
