@@ -51,6 +51,9 @@ org = json.loads(sys.argv[1])
 files = []
 for tool, values in [("where_when", bridge.tool_module("where_when").example()),
                      ("team_agreement", bridge.tool_module("team_agreement").example()),
+                     ("flexible_request", bridge.tool_module("flexible_request").example()),
+                     ("decision_record", bridge.tool_module("decision_record").example()),
+                     ("trial_review", bridge.tool_module("trial_review").example()),
                      ("checklist", {"checklist": "manager-conversation"}), ("checklist", {"checklist": "lab-rota"})]:
     answer = json.loads(bridge.handle(json.dumps({"tool": tool, "values": values, "context": org})))
     assert answer["ok"], answer
