@@ -119,7 +119,7 @@ def on_files(files: Files, config, **_) -> Files:
     brand = {org["logo"], org["logo_dark"], org["favicon"]}
     for file in list(files):
         # Pages switched off, and logos the settings do not name (a fork ships its own, not the default's).
-        if (file.src_uri.endswith(".md") and _is_off(file.src_uri, off)) or (
+        if (file.src_uri.endswith(".md") and is_switched_off(file.src_uri, off)) or (
                 file.src_uri.startswith(BRAND_DIR) and file.src_uri not in brand):
             files.remove(file)
     for page in _checklist_pages(config):
@@ -144,7 +144,7 @@ def on_page_markdown(markdown: str, page, config, **_) -> str:
         path = posixpath.normpath(posixpath.join(here, target))
         if path.endswith("/") or not path.endswith(".md"):
             path = posixpath.join(path, "index.md")
-        return match.group(1) if _is_off(path, off) else match.group(0)
+        return match.group(1) if is_switched_off(path, off) else match.group(0)
 
     return re.sub(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)", unlink, markdown)
 
@@ -152,10 +152,12 @@ def on_page_markdown(markdown: str, page, config, **_) -> str:
 # ---------------------------------------------------------------- content
 
 def is_published(src_uri: str, org: dict[str, Any]) -> bool:
-    return not _is_off(src_uri, org["content"]["switched_off"])
+    return not is_switched_off(src_uri, org["content"]["switched_off"])
 
 
-def _is_off(src_uri: str, off: list[str]) -> bool:
+
+def is_switched_off(src_uri: str, off: list[str]) -> bool:
+    """Whether a page ("faq.md") is in the list of pages and sections ("managers/") switched off."""
     return any(src_uri == item or (item.endswith("/") and src_uri.startswith(item)) for item in off)
 
 
@@ -164,7 +166,7 @@ def _prune(nav: list[Any], off: list[str]) -> list[Any]:
     kept = []
     for entry in nav or []:
         if isinstance(entry, str):
-            if not _is_off(entry, off):
+            if not is_switched_off(entry, off):
                 kept.append(entry)
             continue
         (title, value), = entry.items()
@@ -172,14 +174,14 @@ def _prune(nav: list[Any], off: list[str]) -> list[Any]:
             value = _prune(value, off)
             if value:
                 kept.append({title: value})
-        elif not _is_off(value, off):
+        elif not is_switched_off(value, off):
             kept.append(entry)
     return kept
 
 
 def _checklist_pages(config) -> list[str]:
     off = config["extra"]["org"]["content"]["switched_off"]
-    return [page for page in (f"checklists/{cid}.md" for cid in checklists.available()) if not _is_off(page, off)]
+    return [page for page in (f"checklists/{cid}.md" for cid in checklists.available()) if not is_switched_off(page, off)]
 
 
 def _with_checklists(nav: list[Any], pages: list[str]) -> list[Any]:

@@ -19,4 +19,4 @@ def is_published(url_path: str) -> bool:
     switched_off = site_settings()["content"]["switched_off"]
     stem = url_path.rstrip("/")
     sources = [f"{stem}/index.md" if stem else "index.md", f"{stem}.md"]
-    return not any(orgfile._is_off(src, switched_off) for src in sources)
+    return not any(orgfile.is_switched_off(src, switched_off) for src in sources)

@@ -73,10 +73,11 @@ def request_groups(rules: Rules, *, by: str) -> list[Any]:
               hint="Then it may also be a request for a reasonable adjustment, or linked to caring "
                    "responsibilities: the Equality Act 2010 applies as well as the rules for flexible working."),
     ))
-    previous = Repeat("previous", "Earlier requests in the last 12 months" if you else
-                      "The employee's earlier requests in the last 12 months", "earlier request", (
+    previous = Repeat("previous", "Earlier flexible working requests to this employer" if you else
+                      "The employee's earlier requests", "earlier request", (
         Field("made", "Date of that request", kind="date", width="s"),
         Field("state", "Where it stands", kind="select", options=PREVIOUS_STATES, default="decided"),
-    ), min_rows=0, max_rows=MAX_PREVIOUS, hint="The law asks a request to say whether an earlier one was made and "
-                                               "when. Leave this empty if there was none.")
+    ), min_rows=0, max_rows=MAX_PREVIOUS, hint="A request says whether an earlier one was made, and when. List "
+                                               "the most recent (at least those of the last 12 months, which "
+                                               "count towards the limit); leave this empty if there was none.")
     return [who, change, more, previous]

@@ -774,7 +774,6 @@
 
     function changed() {
       if (!notice.hidden) notice.hidden = true; // Undo is offered until the next edit, never over what was typed since
-      applyConditions(form);
       const typed = serialise(form);
       save(typed);
       recompute({ typed });
