@@ -25,6 +25,13 @@ def test_the_planner_and_its_result_have_no_accessibility_violations(page, serve
     assert axe_violations(page) == []
 
 
+def test_the_trial_review_and_its_result_have_no_accessibility_violations(page, server):
+    page.goto(server.url + "tools/trial-review/")
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "Reply time to budget holders")
+    assert axe_violations(page) == []
+
+
 def test_dark_mode_on_a_phone_has_no_accessibility_violations(browser, server):
     context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from toolkit import bridge, checklist, decision_record, flexible_request, team_agreement, where_when
+from toolkit import bridge, checklist, decision_record, flexible_request, team_agreement, trial_review, where_when
 
 RUNS = int(os.environ.get("SWT_FUZZ_RUNS", "400"))
 SEED = int(os.environ.get("SWT_FUZZ_SEED", str(int(time.time()))))
@@ -22,7 +22,7 @@ def examples() -> dict[str, dict]:
     ticked = {item.id: {"done": True, "note": "x"} for item in checklist.load(cid).items()}
     return {"where_when": where_when.example(), "team_agreement": team_agreement.example(),
             "checklist": {"checklist": cid, "items": ticked}, "flexible_request": flexible_request.example(),
-            "decision_record": decision_record.example()}
+            "decision_record": decision_record.example(), "trial_review": trial_review.example()}
 
 
 def junk(rng: random.Random, depth: int = 0):

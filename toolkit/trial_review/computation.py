@@ -1,0 +1,133 @@
+"""Working out the review: each measure against its target, the reviews held and to come, the dates that follow
+from the outcome, whether the decision period needs extending, and the outcome letter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..forms import fmt_number
+from ..render import date_words
+from ..requests.dates import months_after
+from ..requests.timeline import Event
+from . import letter
+from .model import ADJUST_INSTEAD, Measure, Reading, Result, Trial
+
+
+def met(m: Measure) -> bool:
+    """At least as good as the target, in the measure's direction."""
+    return (m.actual - m.target) * (1 if m.better == "higher" else -1) >= 0
+
+
+def reading(m: Measure) -> Reading:
+    if m.actual is None:
+        return Reading(m, "unmeasured", None, "Not measured yet")
+    change = m.actual - m.baseline
+    if change == 0:
+        return Reading(m, "met" if met(m) else "not_met", 0.0, "No change")
+    share = f" ({fmt_number(round(abs(change) / abs(m.baseline) * 100))}%)" if m.baseline else ""
+    better = (change > 0) == (m.better == "higher")
+    words = f"{'Up' if change > 0 else 'Down'} {fmt_number(abs(change))}{share}, {'better' if better else 'worse'}"
+    return Reading(m, "met" if met(m) else "not_met", change, words)
+
+
+def _names(readings: list[Reading]) -> str:
+    names = [f"“{r.measure.name}”" for r in readings]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def overall(readings: tuple[Reading, ...]) -> str:
+    """The picture in one sentence (typed names inside: escape it to render)."""
+    n = len(readings)
+    got = {s: [r for r in readings if r.state == s] for s in ("met", "not_met", "unmeasured")}
+    if len(got["unmeasured"]) == n:
+        return ("The measure has" if n == 1 else f"None of the {n} measures has") + " been measured yet: fill in " \
+               "the actual figures before the review."
+    if len(got["met"]) == n:
+        return "The measure met its target." if n == 1 else f"All {n} measures met their targets."
+    said = [f"{len(got['met'])} of {n} measures met {'its' if n == 1 else 'their'} target"
+            + ("" if n == 1 else "s")]
+    if got["not_met"]:
+        said.append(f"{_names(got['not_met'])} did not")
+    if got["unmeasured"]:
+        said.append(f"{_names(got['unmeasured'])} {'is' if len(got['unmeasured']) == 1 else 'are'} not measured yet")
+    return "; ".join(said) + "."
+
+
+def _latest(trial: Trial) -> tuple[date, str]:
+    """The last date the trial reaches, and how to say what falls on it."""
+    if trial.outcome in ("confirm", "end"):  # this review decides: later dates of the trial no longer count
+        return trial.decided, "This review is on"
+    # On a tie the first named wins: the trial's end before a review on the same day.
+    marks = [(trial.end, "The trial ends on")] + [(r.day, "The last review is on") for r in trial.reviews]
+    marks.append((trial.decided, "This review is on"))
+    if trial.outcome == "extend" and trial.new_end:
+        marks.append((trial.new_end, "The extended trial ends on"))
+    if trial.outcome == "adjust" and trial.next_review:
+        marks.append((trial.next_review, "The next review of the adjusted pattern is on"))
+    return max(marks, key=lambda m: m[0])
+
+
+def extension(trial: Trial) -> tuple[str, date]:
+    """Why the decision period must be extended in writing ("" when it need not be), and the latest date."""
+    latest, what = _latest(trial)
+    due = trial.decide_by
+    if due is None or latest <= due:
+        return "", latest
+    # This review is where both can still agree it in time; after the date, only an extension made then counts.
+    before = (f"Agree in writing to extend it before {date_words(due)} (the outcome letter has the words for you "
+              "both to sign), then put the new date here." if trial.decided <= due else
+              f"It had to be extended in writing before {date_words(due)}: if it was, put the extended date here.")
+    return (f"{what} {date_words(latest)}, after the decision is due ({date_words(due)}). Trials longer than the "
+            f"decision period need a written extension, agreed by you both. {before}"), latest
+
+
+def events(trial: Trial, confirm_by: date | None) -> list[Event]:
+    today = trial.today
+
+    def state(day: date) -> str:
+        return "done" if day <= today else "planned"
+
+    out = [Event(trial.start, "trial starts", state(trial.start)), Event(trial.end, "trial ends", state(trial.end))]
+    coming = [r for r in trial.reviews if r.day > today]
+    for r in trial.reviews:
+        out.append(Event(r.day, "review", "due" if coming and r is coming[0] else state(r.day)))
+    if trial.decide_by:
+        if trial.outcome in ("confirm", "end"):  # this review is the decision
+            done = "done" if trial.decided <= trial.decide_by else "late"
+        else:
+            done = "late" if trial.decided > trial.decide_by else "due"
+        out.append(Event(trial.decide_by, "decision due", done))
+    if trial.outcome == "extend" and trial.new_end:
+        out.append(Event(trial.new_end, "extended trial ends", "planned"))
+    if trial.next_review:
+        out.append(Event(trial.next_review, "next review", "planned"))
+    starts = {"confirm": "permanent from", "end": "earlier pattern again from",
+              "adjust": "adjusted pattern from" if trial.changes else ""}.get(trial.outcome)
+    if starts:
+        out.append(Event(trial.effective, starts, state(trial.effective)))
+    if confirm_by:
+        out.append(Event(confirm_by, "change confirmed in writing by", "due"))
+    return out
+
+
+def suggestions(trial: Trial, readings: tuple[Reading, ...]) -> tuple[str, ...]:
+    """What could be adjusted instead of ending: for each kind of measure that fell short, or the work."""
+    if trial.outcome != "end":
+        return ()
+    kinds = [r.measure.kind for r in readings if r.state == "not_met"] if trial.basis == "measures" else []
+    keys = list(dict.fromkeys(kinds)) or ["work"]
+    return tuple(ADJUST_INSTEAD[k][0].upper() + ADJUST_INSTEAD[k][1:] + "." for k in keys)
+
+
+def compute(trial: Trial) -> Result:
+    """Pure: no I/O; `trial.today` says which reviews are past."""
+    readings = tuple(reading(m) for m in trial.measures)
+    held = tuple(r for r in trial.reviews if r.day <= trial.today)
+    to_come = tuple(r for r in trial.reviews if r.day > trial.today)
+    why, latest = extension(trial)
+    confirm_by = months_after(trial.effective, trial.rules.confirm_months) if trial.outcome == "confirm" else None
+    notes = trial.notes + ((("trial.decide_by", why),) if why else ())
+    sentence = overall(readings)
+    return Result(trial, readings, sentence, held, to_come, tuple(events(trial, confirm_by)), why, latest,
+                  confirm_by, suggestions(trial, readings),
+                  letter.outcome_letter(trial, readings, confirm_by, why, latest), notes)

@@ -1,0 +1,125 @@
+"""The trial outcome letter, from the manager to the employee: each outcome worded its own way.
+
+Plain sentences with the typed words inside them as typed: toolkit.requests.letters escapes them once, for the
+format being written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..forms import fmt_number
+from ..render import date_words
+from ..requests.letters import Letter
+from .model import Measure, Reading, Trial
+
+# Where a change to the contract must be confirmed in writing (the rules' confirm_months): a written statement
+# of the change within one month of it.
+STATEMENT_LAW = {"GB": "section 4 of the Employment Rights Act 1996",
+                 "NI": "Article 36 of the Employment Rights (Northern Ireland) Order 1996"}
+SUBJECTS = {
+    "adjust": "Your trial working pattern: what we are adjusting",
+    "confirm": "Your working pattern is confirmed as permanent",
+    "extend": "Your trial working pattern: the trial is extended",
+    "end": "Your trial working pattern: the trial is ending",
+}
+
+
+def amount(value: float, m: Measure) -> str:
+    return f"{fmt_number(value)} {m.unit}".strip()
+
+
+def measure_line(r: Reading) -> str:
+    m = r.measure
+    if r.state == "unmeasured":
+        return f"{m.name}: not measured yet (target {amount(m.target, m)}, baseline {amount(m.baseline, m)})."
+    verdict = "met" if r.state == "met" else "not met"
+    return (f"{m.name}: {amount(m.actual, m)} against a target of {amount(m.target, m)} (baseline "
+            f"{amount(m.baseline, m)}), {verdict}.")
+
+
+def pattern_lines(trial: Trial) -> tuple[str, ...]:
+    return tuple(line.strip() for line in trial.pattern.splitlines() if line.strip())
+
+
+def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None, extension: str,
+                   latest: date) -> Letter:
+    ran = "runs" if trial.end > trial.decided else "ran"
+    blocks: list = [
+        f"Thank you for reviewing the trial of your working pattern with me on {date_words(trial.decided)}. The "
+        f"trial {ran} from {date_words(trial.start)} to {date_words(trial.end)}.",
+        "The pattern we tried:", pattern_lines(trial),
+        "How it went against the measures we agreed:", tuple(measure_line(r) for r in readings),
+    ]
+    blocks += WORDING[trial.outcome](trial, readings, confirm_by)
+    if extension and trial.outcome in ("adjust", "extend") and trial.decide_by:
+        # The trial runs past the date the request had to be decided by: the letter is where both agree in writing.
+        blocks.append(f"The decision on your request was due by {date_words(trial.decide_by)}. As the trial now "
+                      f"runs to {date_words(latest)}, we agree to extend the decision period to "
+                      f"{date_words(latest)}, when we will decide together.")
+    if trial.outcome == "extend" or (extension and trial.outcome == "adjust" and trial.decide_by):
+        blocks.append(f"Please sign and date a copy of this letter to show that you agree, and keep a copy. "
+                      f"Agreed by {trial.employee}: signature …………………… date …………")
+    return Letter("trial-outcome-letter", "Trial outcome letter", SUBJECTS[trial.outcome], trial.employee,
+                  trial.manager, trial.decided, tuple(blocks), signed=trial.manager)
+
+
+def _adjust(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -> list:
+    out: list = ["We agreed to adjust the pattern and carry on."]
+    if trial.changes:
+        out += [("h", "What changes"), trial.changes,
+                f"The adjusted pattern applies from {date_words(trial.effective)}."]
+    else:
+        out.append("For now we keep the pattern as it is, and look at it again together.")
+    if trial.next_review:
+        out.append(f"We will review it together on {date_words(trial.next_review)}.")
+    out.append("Adjusting the pattern is the usual next step when part of a trial does not work as hoped. It is "
+               "not a step back, and it is not a sanction.")
+    return out
+
+
+def _confirm(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -> list:
+    law = STATEMENT_LAW.get(trial.rules.jurisdiction)
+    months = trial.rules.confirm_months
+    within = "one month" if months == 1 else f"{months} months"
+    out: list = [f"I am pleased to confirm that the pattern becomes your permanent working arrangement from "
+                 f"{date_words(trial.effective)}.",
+                 f"This changes your terms and conditions of employment. You will receive a written statement of "
+                 f"the change by {date_words(confirm_by)}, within {within} of it taking effect"
+                 + (f", as {law} requires." if law else ".")]
+    if trial.next_review:
+        out.append(f"We will keep it under review, next on {date_words(trial.next_review)}, or sooner if the "
+                   "work changes.")
+    else:
+        out.append("We will keep it under review, for example once a year or when the work changes.")
+    return out
+
+
+def _extend(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -> list:
+    open_ = [r.measure.name for r in readings if r.state != "met"]
+    why = ("so that we can see how these measures go: " + "; ".join(open_) + "." if open_ else
+           "so that we can see the pattern over a longer stretch of the work.")
+    out: list = [f"We agreed to extend the trial to {date_words(trial.new_end)}, {why}"]
+    if trial.changes:
+        out += [("h", "What changes while it continues"), trial.changes]
+    out.append("An extension of a trial needs us both to agree to it in writing.")
+    return out
+
+
+def _end(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -> list:
+    missed = [r.measure.name for r in readings if r.state == "not_met"]
+    basis = ("the measures we agreed: " + "; ".join(missed) + " did not reach " + ("its" if len(missed) == 1 else
+             "their") + " target" + ("" if len(missed) == 1 else "s") + "."
+             if trial.basis == "measures" else "the needs of the work.")
+    out: list = [f"We agreed to end the trial. From {date_words(trial.effective)} your working pattern returns "
+                 "to the one you had before it.",
+                 ("h", "Why"), f"Ending the trial rests on {basis}", trial.reason,
+                 "Ending the trial is not a sanction, and it is not a judgement of you. It rests on what is written "
+                 "here, not on where you were working.",
+                 "You can ask again for a different pattern, and I will consider it with an open mind."]
+    if trial.decide_by:
+        out.append(f"If the trial was part of the answer to a formal request, the decision on that request is due "
+                   f"in writing by {date_words(trial.decide_by)}.")
+    return out
+
+
+WORDING = {"adjust": _adjust, "confirm": _confirm, "extend": _extend, "end": _end}
