@@ -434,3 +434,23 @@ def test_fewer_is_better_when_the_target_is_below_the_baseline():
     trial = dict(DECIDED_TRIAL, measures=[{"name": "Errors found at audit", "baseline": "4", "target": "2"}])
     [m] = take(decision_record(trial))["values"]["measures"]
     assert (m["kind"], m["better"]) == ("other", "lower")
+
+
+def test_a_draft_saved_before_the_trial_starts_loads_back_as_a_draft():
+    """Prepared ahead, the review's date stays open in its record: pinned to the day it was saved, it would be a
+    review before the trial and refused when loaded back."""
+    from datetime import timedelta
+
+    ex = json.loads(json.dumps(trial_review.example()))
+    later = date.today() + timedelta(days=10)
+    ex["trial"]["start"] = later.isoformat()
+    ex["trial"]["end"] = (later + timedelta(weeks=12)).isoformat()
+    ex["reviews"] = [{"date": (later + timedelta(weeks=4)).isoformat(), "notes": ""}]
+    ex["outcome"] = {**ex["outcome"], "choice": "adjust", "decided": "", "next_review": "", "from": ""}
+    answer = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": ex})))
+    assert answer["ok"], answer
+    record = next(d["content"] for d in answer["downloads"] if d["filename"].endswith(".json"))
+    assert json.loads(record)["values"]["outcome"]["decided"] == ""
+    values = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "action": "import", "text": record})))["values"]
+    again = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": values})))
+    assert again["ok"], again

@@ -241,9 +241,10 @@ def summary(result: Result) -> dict[str, Any]:
 
 def _kept(result: Result, values: dict[str, Any]) -> dict[str, Any]:
     """The form as typed, with the review's date as it was worked out: an empty one would become the day the
-    record is opened again."""
+    record is opened again. A draft made before the trial starts keeps its date open, to be the day it is held."""
     outcome = dict(values.get("outcome")) if isinstance(values.get("outcome"), dict) else {}
-    outcome["decided"] = result.trial.decided.isoformat()
+    if not result.trial.start or result.trial.decided >= result.trial.start:
+        outcome["decided"] = result.trial.decided.isoformat()
     return {**values, "outcome": outcome}
 
 
