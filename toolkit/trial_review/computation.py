@@ -40,7 +40,7 @@ def overall(readings: tuple[Reading, ...]) -> str:
     n = len(readings)
     got = {s: [r for r in readings if r.state == s] for s in ("met", "not_met", "unmeasured")}
     if len(got["unmeasured"]) == n:
-        return ("The measure has" if n == 1 else f"None of the {n} measures has") + " been measured yet: fill in " \
+        return ("The measure has not" if n == 1 else f"None of the {n} measures has") + " been measured yet: fill in " \
                "the actual figures before the review."
     if len(got["met"]) == n:
         return "The measure met its target." if n == 1 else f"All {n} measures met their targets."
