@@ -143,7 +143,7 @@ def extension(r: "Result") -> Letter:
     blocks = (f"We agree that the period for deciding the flexible working request dated {date_words(req.made)}, "
               f"received on {date_words(d.received)}, which would end on "
               f"{date_words(original) if original else 'the date the rules set'}, is extended to "
-              f"{date_words(new_date)}" + (f", so that the trial can end and be reviewed first" if r.trial_end else "")
+              f"{date_words(new_date)}" + (", so that the trial can end and be reviewed first" if r.trial_end else "")
               + ".",
               "This agreement is made before the period ends, and both of us keep a copy.",
               ("Signed (employee): ____________________   Date: __________",
@@ -153,7 +153,7 @@ def extension(r: "Result") -> Letter:
 
 
 def appeal_outcome(r: "Result") -> Letter:
-    d, req, a = r.decision, r.decision.request, r.decision.appeal
+    req, a = r.decision.request, r.decision.appeal
     assert a is not None
     if a.outcome == "upheld":
         head = "I have heard your appeal and I uphold it: your request is agreed."

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import org as org_settings
 from .. import records
 from ..render import Rendered, date_words, made_line, printable_page
 from ..requests import timeline
@@ -37,10 +36,8 @@ def summary_html(r: Result) -> str:
 
 
 def dates_html(r: Result) -> str:
-    colour = org_settings.primary_colour(r.decision.org)
-    events = list(r.events)
-    return (timeline.figure("dr-dates", "The request's dates", events, colour)
-            + timeline.dates_table("The request's dates, in order", events))
+    return timeline.drawn("dr-dates", "The request's dates", "The request's dates, in order", list(r.events),
+                          r.decision.org)
 
 
 def letters_html(r: Result) -> str:

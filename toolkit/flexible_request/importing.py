@@ -6,23 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..forms import fmt_number
+from .. import records
+from ..forms import DAYS, fmt_number
 from ..requests.model import DAY_KEYS
-from ..forms import DAYS
 
-PLACE_FROM_PLANNER = {"site": "office", "home": "home"}
 
 
 def from_plan(data: dict[str, Any]) -> dict[str, Any] | str:
     """The request's answers from a where & when plan, or why the plan will not do."""
-    values, result = data["values"], data.get("result")
-    role = values.get("role") if isinstance(values.get("role"), dict) else {}
-    week = result.get("week") if isinstance(result, dict) else None
-    if not isinstance(week, list) or not all(isinstance(d, dict) for d in week):
-        return "The plan holds no suggested week (it was saved before the plan was complete). Finish it in the planner and download it again."
-    places = {d.get("day"): PLACE_FROM_PLANNER.get(d.get("place")) for d in week}
-    if any(day not in DAYS or place is None for day, place in places.items()):
-        return "The plan's suggested week is damaged (a day or a place is not one the planner writes)."
+    week = records.planner_week(data)
+    if isinstance(week, str):
+        return f"The plan {week}. Finish it in the planner and download it again."
+    role, places = week
+    result = data.get("result") if isinstance(data.get("result"), dict) else {}
     hours = result.get("hours") if isinstance(result.get("hours"), dict) else {}
     request: dict[str, Any] = {
         "employee": role.get("name") if isinstance(role.get("name"), str) else "",
@@ -42,4 +38,4 @@ def from_plan(data: dict[str, Any]) -> dict[str, Any] | str:
     return {"request": request, "previous": []}
 
 
-TAKES = {"where_when": from_plan}
+TAKES = {records.PLANNER: from_plan}

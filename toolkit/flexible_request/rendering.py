@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import org as org_settings
 from .. import records
 from ..render import Rendered, date_words, made_line
 from ..requests import timeline
@@ -31,10 +30,8 @@ def standing_html(result: Result) -> str:
 
 
 def dates_html(result: Result) -> str:
-    colour = org_settings.primary_colour(result.asked.org)
-    events = list(result.events)
-    return (timeline.figure("fr-dates", "Your request's dates", events, colour)
-            + timeline.dates_table("The dates that follow from your request", events))
+    return timeline.drawn("fr-dates", "Your request's dates", "The dates that follow from your request",
+                          list(result.events), result.asked.org)
 
 
 def markdown(result: Result) -> str:

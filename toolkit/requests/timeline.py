@@ -58,6 +58,13 @@ def figure(key: str, title: str, events: list[Event], colour: str) -> str:
     return fig.svg()
 
 
+def drawn(key: str, title: str, caption: str, events: list[Event], org: dict) -> str:
+    """The dates drawn in the organisation's colour, with the table that says them in words."""
+    from ..org import primary_colour
+
+    return figure(key, title, events, primary_colour(org)) + dates_table(caption, events)
+
+
 def dates_table(caption: str, events: list[Event]) -> str:
     rows = [(esc(date_words(ev.day)), [esc(ev.what), esc(STATE_WORDS[ev.state])])
             for ev in sorted(events, key=lambda e: e.day)]

@@ -13,8 +13,6 @@ from .model import DAY_KEYS, DAYS
 from .revision import snapshot
 from .schema import MAX_MEMBERS, NAME_LIMIT
 
-PLANNER = "where_when"
-PLACE_FROM_PLANNER = {"site": "office", "home": "home"}
 
 
 def imported(values: dict[str, Any]) -> dict[str, Any]:
@@ -25,14 +23,10 @@ def imported(values: dict[str, Any]) -> dict[str, Any]:
 
 def _member(data: dict[str, Any]) -> dict[str, Any] | str:
     """A member row from a planner record, or why the record does not give one."""
-    values, result = data["values"], data.get("result")
-    role = values.get("role") if isinstance(values.get("role"), dict) else {}
-    week = result.get("week") if isinstance(result, dict) else None
-    if not isinstance(week, list) or not all(isinstance(d, dict) for d in week):
-        return "it holds no suggested week (it was saved before the plan was complete)."
-    places = {d.get("day"): PLACE_FROM_PLANNER.get(d.get("place")) for d in week}
-    if any(day not in DAYS or place is None for day, place in places.items()):
-        return "its suggested week is damaged (a day or a place is not one the planner writes)."
+    week = records.planner_week(data)
+    if isinstance(week, str):
+        return f"it {week}."
+    role, places = week
     hours, start, finish = role.get("hours"), role.get("start"), role.get("finish")
     if hours_as_minutes(hours, "hours")[1] or clock(start, label="start")[1] or clock(finish, label="finish")[1]:
         return "its contracted hours or usual start and finish are missing or damaged."
@@ -54,7 +48,7 @@ def import_rows(repeat: str, files: Any, count: Any) -> dict[str, Any]:
     room = MAX_MEMBERS - count
     for i, item in enumerate(files):
         name = item.get("name") if isinstance(item, dict) and isinstance(item.get("name"), str) else f"file {i + 1}"
-        data = records.open_record(item.get("text") if isinstance(item, dict) else None, PLANNER)
+        data = records.open_record(item.get("text") if isinstance(item, dict) else None, records.PLANNER)
         member = _member(data) if isinstance(data, dict) else None
         if isinstance(data, str):
             problems.append(f"{name}: {_planner_words(data)}")

@@ -127,10 +127,8 @@ def notes_html(result: Result, level: int) -> str:
 
 
 def dates_html(result: Result) -> str:
-    colour = org_settings.primary_colour(result.trial.org)
-    events = list(result.events)
-    return (timeline.figure("tr-dates", "The trial's dates", events, colour)
-            + timeline.dates_table("The trial's dates in words", events))
+    return timeline.drawn("tr-dates", "The trial's dates", "The trial's dates in words", list(result.events),
+                          result.trial.org)
 
 
 def _headline(result: Result) -> str:
