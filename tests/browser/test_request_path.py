@@ -53,6 +53,10 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     letter = download(page, tmp_path, "Download as a printable page (HTML)", "request.html")
     assert letter.startswith("<!doctype html>") and "Sam Taylor" in letter and "Priya Shah" in letter
     download(page, tmp_path, "Download as JSON (to load back later)", "request.json")
+    page.get_by_role("button", name="Clear what I typed").click()
+    page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "request.json")
+    wait_for_result(page, "statutory request for flexible working under section 80F")
+    assert page.get_by_label("Your manager's name (optional)").input_value() == "Priya Shah"
 
     # The decision record: started from the request file, a trial agreed, its letters downloaded.
     page.goto(server.url + "tools/decision-record/")
