@@ -217,7 +217,7 @@ def _render_field(f: Field, name: str, siblings: dict[str, Raw] | None = None) -
         mode = {"number": ' inputmode="decimal"', "time": ' inputmode="numeric"', "date": ' inputmode="numeric"'}.get(f.kind, "")
         value = "" if f.default is None else str(f.default)
         control = (
-            f'<input type="text" class="swt-input{width}" {common}{mode} '
+            f'<input type="text" class="swt-input{width}{" swt-date" if f.kind == "date" else ""}" {common}{mode} '
             f'value="{attr(value)}" maxlength="{f.max_length}" autocomplete="off">'
         )
     suffix = f' <span class="swt-suffix">{esc(f.suffix)}</span>' if f.suffix else ""

@@ -175,16 +175,20 @@ def test_a_trial_past_the_deadline_needs_a_written_extension_and_gets_one_drafte
                trial={"start": "2027-03-01", "weeks": "12", "review_every": "4", "success": "Cover every day."},
                trial_measures=[{"name": "Calls answered", "baseline": "90%", "target": "95%"}])
     r = run(v)
-    assert r.trial_end == date(2027, 5, 24)
-    assert r.reviews == (date(2027, 3, 29), date(2027, 4, 26), date(2027, 5, 24))
-    assert any(f == "trial.weeks" and "at least 24 May 2027" in m for f, m in r.warnings)
-    assert "Agree in writing to extend the decision period to at least 24 May 2027." in r.missing
+    assert r.trial_end == date(2027, 5, 23)  # twelve weeks from Monday 1 March end on Sunday 23 May
+    assert r.reviews == (date(2027, 3, 29), date(2027, 4, 26), date(2027, 5, 23))
+    # A month past the trial: room to review it, decide, and hear an appeal, all inside the extended period.
+    assert any(f == "trial.weeks" and "any appeal included, to 23 June 2027" in m for f, m in r.warnings)
+    assert "Agree in writing to extend the decision period to 23 June 2027, a month after the trial ends." in r.missing
+    extension = next(letter for letter in r.letters if letter.key == "extension-agreement")
+    assert "is extended to 23 June 2027, any appeal included" in extension.html()
+    assert [ev.state for ev in r.events if ev.what.startswith("decision due")] == ["due"]
     keys = [letter.key for letter in r.letters]
     assert "trial-confirmation" in keys and "extension-agreement" in keys
     data = decision_record.render(r, v).record["result"]["trial"]
-    assert data["end"] == "2027-05-24" and data["decide_by"] == "2027-03-30"
+    assert data["end"] == "2027-05-23" and data["decide_by"] == "2027-03-30"
     assert data["measures"] == [{"name": "Calls answered", "baseline": "90%", "target": "95%"}]
-    v["decision"].update(extended_to="2027-06-07", extension_agreed_on="2027-02-20")
+    v["decision"].update(extended_to="2027-06-23", extension_agreed_on="2027-02-20")
     assert not any(f == "trial.weeks" for f, _ in run(v).warnings)
 
 
@@ -243,3 +247,29 @@ def test_nothing_typed_reaches_the_page_unescaped():
     answer = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "values": ex})))
     html = "".join(answer["parts"]) + "".join(d["content"] for d in answer["downloads"] if d["mime"] == "text/html")
     assert "<script>x" not in html and "<img src=x" not in html
+
+
+def test_the_deadline_is_done_only_when_nothing_can_still_follow():
+    refused = values(decision={"outcome": "refuse", "decided_on": "2027-02-20", "grounds": ["costs"],
+                               "explanation": "x"})
+    state = lambda r: [ev.state for ev in r.events if ev.what.startswith("decision due")][0]  # noqa: E731
+    assert state(run(refused)) == "due"  # an appeal can still come before 30 March
+    assert state(run(refused, today=date(2027, 3, 31))) == "done"
+    late_appeal = {**refused, "appeal": {"received": "2027-02-25", "by": "Jo", "outcome": "dismissed",
+                                         "decided_on": "2027-04-02", "reasons": "x"}}
+    assert state(run(late_appeal, today=date(2027, 4, 3))) == "late"
+
+
+def test_an_informal_request_gets_no_date_in_law_and_the_manager_is_spoken_to():
+    v = values(previous=[{"made": "2026-05-01", "state": "decided"}, {"made": "2026-10-01", "state": "decided"}])
+    r = run(v)
+    assert r.decide_by is None and not any(ev.what.startswith("decision due") for ev in r.events)
+    note = dict(r.decision.notes)["previous.1.made"]
+    assert "This is request number 3" in note and "You may still consider it as an informal request." in note
+
+
+def test_a_change_for_a_set_time_is_confirmed_with_its_end():
+    r = run(values(decision={"outcome": "accept_changes", "decided_on": "2027-02-20", "start": "2027-03-01",
+                             "changes": "Four days a week.", "lasting": "until", "until": "2027-12-31"}))
+    confirmation = next(letter for letter in r.letters if letter.key == "contract-change")
+    assert "It lasts until 31 December 2027" in confirmation.html() and "permanent" not in confirmation.html()

@@ -65,10 +65,19 @@ def test_a_disability_or_caring_link_is_carried_into_the_letter():
 
 
 def test_typed_text_is_escaped_in_the_page_the_markdown_and_the_printable_letter():
-    made = letter_for(base(employee="<b>Sam</b>", change_words="Fridays *off* <i>"))
+    made = letter_for(base(employee="<b>Sam</b>", manager="<img src=x>", change_words="Fridays *off* <i>"))
     assert "&lt;b&gt;Sam&lt;/b&gt;" in made.html and "<b>Sam" not in made.html
     assert "\\*off\\*" in made.markdown and "\\<i\\>" in made.markdown
-    assert "<b>Sam" not in made.document
+    assert "\\<img src=x\\>" in made.markdown  # the name in "Dear ...," and "To:" too
+    assert "<b>Sam" not in made.document and "<img src" not in made.document
+
+
+def test_the_change_in_words_keeps_its_paragraphs_and_the_letter_reads_as_a_letter():
+    made = letter_for(base(change_words="Four days a week.\n\nFridays off, from April."))
+    assert "<p>Four days a week.</p><p>Fridays off, from April.</p>" in made.html
+    assert made.document.count("<h1>") == 1 and "<h1>Statutory request for flexible working</h1>" in made.document
+    assert "Dear Priya," in made.markdown and "Yours sincerely," in made.markdown
+    assert not made.markdown.startswith("#")  # to paste into an email as it is
 
 
 def test_the_plan_file_becomes_the_change_asked_for():
@@ -81,7 +90,7 @@ def test_the_plan_file_becomes_the_change_asked_for():
     assert answer["ok"], answer
     request = answer["values"]["request"]
     assert request["employee"] == "Sam Taylor" and request["hours_now"] == "37.5"
-    assert (request["start_time"], request["finish_time"]) == ("09:00", "17:00")
+    assert "start_time" not in request and "finish_time" not in request  # usual hours are not a change
     placed = {d["day"]: d["place"] for d in record["result"]["week"]}
     assert request["week"]["tue"] == {"site": "office", "home": "home"}[placed["Tuesday"]]
     assert request["week"]["sat"] == "" and "where & when planner" in request["how_it_works"]
@@ -97,4 +106,6 @@ def test_the_example_renders_and_its_record_loads_back():
     assert answer["ok"] and "statutory request" in answer["parts"][0]
     record = next(d["content"] for d in answer["downloads"] if d["filename"].endswith(".json"))
     back = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import", "text": record})))
-    assert back["values"] == ex
+    # Left empty, the request's date was today: the record keeps that date, so the letter and its deadline
+    # do not move when it is opened again another day.
+    assert back["values"] == {**ex, "request": {**ex["request"], "made": date.today().isoformat()}}

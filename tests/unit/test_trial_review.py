@@ -252,7 +252,7 @@ def test_a_trial_ending_after_the_decision_deadline_needs_a_written_extension():
         "decision period need a written extension, agreed by you both. Agree in writing to extend it before "
         "14 October 2026 (the outcome letter has the words for you both to sign), then put the new date here.")
     letter = rendered(v).pages[0][2]()
-    assert "we agree to extend the decision period to 23 October 2026" in letter
+    assert "we agree to extend the decision period, including any appeal, to 23 November 2026" in letter
 
 
 def test_a_last_review_after_the_deadline_needs_it_too_and_a_late_one_says_so():

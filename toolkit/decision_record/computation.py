@@ -23,7 +23,8 @@ CLOSED = ("withdrawn", "treated_withdrawn")
 class Result:
     decision: Decision
     decide_by: date | None  # the period's end, as extended
-    trial_end: date | None
+    trial_end: date | None  # the trial's last day
+    proposed_extension: date | None  # a month past the trial: room to review it, decide and hear an appeal
     reviews: tuple[date, ...]
     confirm_by: date | None  # the written confirmation of a contract change
     events: tuple[Event, ...]
@@ -37,8 +38,10 @@ def compute(decision: Decision) -> Result:
     d = decision
     steps = d.rules.law.steps if d.rules.law and not d.rules.decision_months else None
     timed = d.meeting + timedelta(days=steps.decision) if steps and d.meeting else d.standing.decide_by
-    decide_by = d.extended_to or timed
-    trial_end = weeks_after(d.trial.start, d.trial.weeks) if d.trial else None
+    # An informal request has no date in law: the record keeps any the two agree (an extension), and no other.
+    decide_by = d.extended_to or (timed if d.standing.formal else None)
+    trial_end = weeks_after(d.trial.start, d.trial.weeks) - timedelta(days=1) if d.trial else None
+    proposed = months_after(trial_end, 1) if trial_end else None
     reviews: tuple[date, ...] = ()
     if d.trial and trial_end:
         reviews = tuple(weeks_after(d.trial.start, w) for w in range(d.trial.review_every, d.trial.weeks,
@@ -53,7 +56,7 @@ def compute(decision: Decision) -> Result:
         events += step_events
         warnings += step_warnings
     upcoming = [ev for ev in events if ev.day >= d.today and ev.state in ("due", "planned")]
-    result = Result(d, decide_by, trial_end, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
+    result = Result(d, decide_by, trial_end, proposed, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
                     decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
                     tuple(warnings))
     return Result(**{**result.__dict__, "letters": tuple(letters(result))})
@@ -73,9 +76,10 @@ def _late(d: Decision, decide_by: date | None, trial_end: date | None):
                                     "). The period includes any appeal: agree an extension in writing in time.")
     if trial_end and trial_end > decide_by:
         yield ("trial.weeks", f"The trial ends on {date_words(trial_end)}, after the decision is due "
-                              f"({date_words(decide_by)}). Agree with the employee, in writing, to extend the "
-                              f"decision period to at least {date_words(trial_end)}: the record drafts the "
-                              "agreement.")
+                              f"({date_words(decide_by)}). Agree with the employee, in writing and before then, to "
+                              f"extend the decision period, any appeal included, to "
+                              f"{date_words(months_after(trial_end, 1))}: a month after the trial, to review it, "
+                              "decide and hear any appeal. The record drafts the agreement.")
 
 
 def _steps(d: Decision, steps: Steps) -> tuple[list[Event], list[tuple[str, str]]]:
@@ -110,6 +114,21 @@ def _under(d: Decision) -> str:
     return f"Under {d.rules.source}"
 
 
+def _deadline_state(d: Decision, decide_by: date, trial_end: date | None) -> str:
+    """Done only when the last decision came in time and nothing can still follow it before the date: an appeal
+    may follow a refusal until the period ends, and a trial running past it must be decided after it."""
+    last = d.appeal.decided_on if d.appeal else d.decided_on
+    if (last and last > decide_by) or (not last and d.today > decide_by):
+        return "late"
+    if not last or (d.appeal and not d.appeal.decided_on):
+        return "due"
+    if trial_end and trial_end > decide_by:
+        return "due"  # the trial's own decision is still to come: the extension moves this date
+    if d.outcome in REFUSED and not d.appeal and d.today <= decide_by:
+        return "due"  # an appeal can still come within the period
+    return "done"
+
+
 def _state(day: date, today: date, done: bool = False) -> str:
     return "done" if done or day < today else "planned"
 
@@ -126,10 +145,8 @@ def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Even
     if d.decided_on:
         out.append(Event(d.decided_on, "decision letter", _state(d.decided_on, t)))
     if decide_by and d.outcome not in CLOSED:
-        decided = d.decided_on and (not d.appeal or d.appeal.decided_on)
-        late = not decided and t > decide_by
-        what = "decision due (extended)" if d.extended_to else "decision due, appeal included"
-        out.append(Event(decide_by, what, "late" if late else "done" if decided else "due"))
+        out.append(Event(decide_by, "decision due (extended)" if d.extended_to else "decision due, appeal included",
+                         _deadline_state(d, decide_by, trial_end)))
     if d.start and d.outcome in AGREED:
         out.append(Event(d.start, "the change starts", _state(d.start, t)))
     if d.trial and trial_end:
@@ -154,11 +171,11 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
     if d.outcome in CLOSED:
         return []
     out = []
-    if not d.acknowledged:
+    if not d.acknowledged and not d.outcome:
         out.append("Acknowledge the request in writing (the record drafts the letter).")
-    if not d.meeting and d.outcome not in ("accept",):
+    if not d.meeting and not d.outcome:
         out.append("Arrange a meeting to talk it through (the record drafts the invitation).")
-    if d.meeting and not d.companion:
+    if d.meeting and d.meeting >= d.today and not d.companion:
         out.append("Offer the employee a companion at the meeting (Acas Code: good practice).")
     if not d.outcome:
         when = f" by {date_words(decide_by)}" if decide_by else ""
@@ -170,7 +187,8 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
     if confirm_by and not d.confirmed_on:
         out.append(f"Confirm the new terms in writing by {date_words(confirm_by)}.")
     if trial_end and decide_by and trial_end > decide_by and not d.extended_to:
-        out.append(f"Agree in writing to extend the decision period to at least {date_words(trial_end)}.")
+        out.append(f"Agree in writing to extend the decision period to {date_words(months_after(trial_end, 1))}, "
+                   "a month after the trial ends.")
     if d.appeal and not d.appeal.outcome:
         out.append("Decide the appeal, and write to the employee.")
     return out

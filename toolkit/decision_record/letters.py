@@ -52,8 +52,8 @@ def acknowledgement(r: "Result") -> Letter:
         blocks.append(f"Under {d.rules.source} we will give you our decision, including any appeal, by "
                       f"{date_words(r.decide_by)}, unless we agree together in writing to take longer.")
     if not d.standing.formal:
-        blocks.append("We will treat it as an informal request, for the reasons below, and still consider it "
-                      "carefully:")
+        blocks.append("It cannot be a formal request at the moment, for the reason below, so we will treat it as an "
+                      "informal request and still consider it carefully:")
         blocks.append(tuple(message for _, message in d.standing.notes))
     blocks.append("I would like to meet you to talk it through. You are welcome to bring a colleague or a trade "
                   "union representative with you.")
@@ -70,7 +70,8 @@ def invitation(r: "Result") -> Letter:
               "We will look at what you have asked for, how it could work for you and for the team, and any other "
               "options. Nothing is decided before we have talked.",
               "You are welcome to bring a colleague or a trade union representative. Please tell me if they will "
-              "come, if the time does not suit you, or if you need any adjustment to take part.")
+              f"come, if the {'time' if d.meeting_time is not None else 'date'} does not suit you, or if you need "
+              "any adjustment to take part.")
     return Letter("meeting-invitation", "Meeting invitation", "Meeting about your flexible working request",
                   req.employee, _manager(r), d.acknowledged or d.received, blocks, signed=_manager(r))
 
@@ -138,12 +139,13 @@ def trial_confirmation(r: "Result") -> Letter:
 
 def extension(r: "Result") -> Letter:
     d, req = r.decision, r.decision.request
-    new_date = d.extended_to or r.trial_end
+    new_date = d.extended_to or r.proposed_extension
     original = d.standing.decide_by
     blocks = (f"We agree that the period for deciding the flexible working request dated {date_words(req.made)}, "
               f"received on {date_words(d.received)}, which would end on "
               f"{date_words(original) if original else 'the date the rules set'}, is extended to "
-              f"{date_words(new_date)}" + (", so that the trial can end and be reviewed first" if r.trial_end else "")
+              f"{date_words(new_date)}, any appeal included"
+              + (", so that the trial can end and be reviewed, and a decision made, first" if r.trial_end else "")
               + ".",
               "This agreement is made before the period ends, and both of us keep a copy.",
               ("Signed (employee): ____________________   Date: __________",
@@ -167,11 +169,14 @@ def appeal_outcome(r: "Result") -> Letter:
 
 def confirmation(r: "Result") -> Letter:
     d, req = r.decision, r.decision.request
-    agreed = (d.changes,) if d.outcome == "accept_changes" else _change(r)
+    agreed = d.changes if d.outcome == "accept_changes" else _change(r)
     start = d.start or (d.appeal.decided_on if d.appeal else None)
+    lasting = (f"It lasts until {date_words(d.until)}, when your earlier terms return unless we agree otherwise."
+               if d.lasting == "until" and d.until else "It is a permanent change.")
     blocks = ["This letter confirms the change to your terms and conditions of employment that we agreed:",
               agreed,
               f"The change takes effect from {date_words(start)}." if start else "",
+              lasting,
               "All your other terms and conditions stay the same. Please keep this letter with your contract."]
     return Letter("contract-change", "Confirmation of the change", "A change to your terms and conditions",
                   req.employee, _manager(r), d.confirmed_on, tuple(b for b in blocks if b), signed=_manager(r))

@@ -47,11 +47,12 @@ def letters_html(r: Result) -> str:
 
 def markdown(r: Result) -> str:
     d = r.decision
-    lines = [f"# {md(title(r))}", "", made_line(d.request.manager), "",
+    lines = [f"# {md(title(r))}", "", md(made_line(d.request.manager)), "",
              f"This is {_kind(r)} under {md(d.rules.source)}."]
     if r.decide_by:
         lines.append(f"Decision due by {date_words(r.decide_by)}.")
-    lines += ["", "## Dates", ""] + [f"- {date_words(ev.day)}: {md(ev.what)} ({ev.state})" for ev in r.events]
+    lines += ["", "## Dates", ""] + [f"- {date_words(ev.day)}: {md(ev.what)} ({ev.state})"
+                                     for ev in sorted(r.events, key=lambda ev: ev.day)]
     if r.missing:
         lines += ["", "## Still to do", ""] + [f"- {md(m)}" for m in r.missing]
     lines += [""] + [letter.markdown() for letter in r.letters]

@@ -47,7 +47,10 @@ def letter(asked: Asked) -> Letter:
         when = f" until {date_words(st.statutory_from)}" if st.statutory_from else " yet"
         blocks.append(f"I would like to ask, informally, for a change to how I work. I understand it cannot be a "
                       f"formal request{when}, and I would be glad to talk about it now.")
-    blocks += ["The change I am asking for:", tuple(req.change_lines())]
+    lines = req.change_lines(words=False)
+    blocks += ["The change I am asking for:", tuple(lines)] if lines else ["The change I am asking for:"]
+    if req.change_words:
+        blocks.append(req.change_words)
     blocks.append(f"I would like the change to start on {date_words(req.start_date)}.")
     if req.how_it_works:
         effect = rules.law and rules.law.explain_effect
@@ -64,9 +67,10 @@ def letter(asked: Asked) -> Letter:
                       "consider it with that in mind, including any reasonable adjustment it may call for.")
     if req.previous:
         earlier = "; ".join(f"{date_words(p.made)} ({dict(_STATES)[p.state]})" for p in req.previous)
-        blocks.append(f"I have made an earlier request for flexible working: {earlier}.")
+        plural = "earlier requests" if len(req.previous) > 1 else "an earlier request"
+        blocks.append(f"I have made {plural} for flexible working to this employer: {earlier}.")
     else:
-        blocks.append("I have not made a request for flexible working to you before.")
+        blocks.append("I have not made a request for flexible working to this employer before.")
     steps = rules.law.steps if rules.law and not rules.decision_months else None
     if st.formal and steps:
         blocks.append(f"I understand that under {rules.source} we should meet within {steps.meeting} days of your "
@@ -78,7 +82,7 @@ def letter(asked: Asked) -> Letter:
                       "to talk it through.")
     else:
         blocks.append("I am happy to meet to talk it through.")
-    return Letter("request-letter", "Your request letter", subject, req.manager or "My manager", req.employee,
+    return Letter("request-letter", "Your request letter", subject, req.manager, req.employee,
                   req.made, tuple(blocks), signed=req.employee)
 
 

@@ -23,8 +23,7 @@ def from_plan(data: dict[str, Any]) -> dict[str, Any] | str:
     request: dict[str, Any] = {
         "employee": role.get("name") if isinstance(role.get("name"), str) else "",
         "hours_now": role.get("hours") if isinstance(role.get("hours"), str) else "",
-        "start_time": role.get("start") if isinstance(role.get("start"), str) else "",
-        "finish_time": role.get("finish") if isinstance(role.get("finish"), str) else "",
+        # The plan's usual start and finish are today's hours, not a change: the times asked for stay empty.
         "week": {key: places.get(day) or "" for key, day in zip(DAY_KEYS, DAYS)},
     }
     total, anywhere = hours.get("total"), hours.get("place_flexible")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..render import Rendered, date_words, made_line
+from ..render import Rendered, date_words
 from ..requests import timeline
 from ..safe import esc
 from .computation import Result
@@ -35,7 +35,14 @@ def dates_html(result: Result) -> str:
 
 
 def markdown(result: Result) -> str:
-    return f"# {title(result)}\n\n{made_line(result.asked.request.employee)}\n\n{result.letter.markdown()}"
+    return result.letter.markdown(heading=False)
+
+
+def kept(result: Result, values: dict[str, Any]) -> dict[str, Any]:
+    """The form as typed, with the request's date as it was worked out: left empty, it would become the day the
+    record is opened again, and move the date a decision is due."""
+    request = dict(values.get("request")) if isinstance(values.get("request"), dict) else {}
+    return {**values, "request": {**request, "made": result.asked.request.made.isoformat()}}
 
 
 def summary(result: Result) -> dict[str, Any]:
@@ -61,7 +68,7 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
         filename="flexible-working-request",
         status=status(result),
         make_markdown=lambda: markdown(result),
-        make_record=lambda: records.make(NAME, title(result), values, summary(result)),
+        make_record=lambda: records.make(NAME, title(result), kept(result, values), summary(result)),
         make_document=lambda: result.letter.page(),
         notes=result.asked.standing.notes,
     )

@@ -57,7 +57,8 @@ def request_groups(rules: Rules, *, by: str) -> list[Any]:
               kind="textarea", max_length=WORDS_LIMIT,
               hint="e.g. “Compressed hours: 37 hours over four days, Monday to Thursday.” Needed if the boxes "
                    "above do not say it all."),
-        Field("request.start_date", "Date the change would start", kind="date", width="s"),
+        Field("request.start_date", "Date the change would start", kind="date", width="s",
+              hint="e.g. 2027-02-01 or 1/2/2027."),
     ), hint="Set what changes: hours, times, the days and where you work on them. Leave a day on “No change” if "
             "it stays as it is." if you else "")
     more = Group("More about it" if you else "What the employee added", (

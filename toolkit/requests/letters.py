@@ -27,33 +27,47 @@ class Letter:
     blocks: tuple[Block, ...]
     signed: str = ""
 
-    def html(self, level: int = 3) -> str:
-        h = f"h{level}"
-        head = (f'<p class="swt-letter-meta">To: {esc(self.to or "…")}<br>From: {esc(self.sender or "…")}<br>'
+    def _meta_html(self) -> str:
+        return (f'<p class="swt-letter-meta">To: {esc(self.to or "…")}<br>From: {esc(self.sender or "…")}<br>'
                 f"Date: {esc(date_words(self.dated)) if self.dated else '…'}</p>")
-        body = "".join(_html_block(b) for b in self.blocks)
-        sign = f"<p>{esc(self.signed)}</p>" if self.signed else ""
-        return (f'<article class="swt-letter" id="{attr(self.key)}" aria-labelledby="{attr(self.key)}-h">'
-                f'<{h} id="{attr(self.key)}-h">{esc(self.title)}</{h}>{head}<p><strong>{esc(self.subject)}</strong>'
-                f"</p>{body}{sign}</article>")
 
-    def markdown(self) -> str:
+    def _body_html(self, level: int) -> str:
+        greeting = f"<p>Dear {esc(self.to)},</p>" if self.to else ""
+        body = "".join(_html_block(b, level) for b in self.blocks)
+        sign = f"<p>Yours sincerely,</p><p>{esc(self.signed)}</p>" if self.signed else ""
+        return greeting + body + sign
+
+    def html(self, level: int = 3) -> str:
+        """The letter on a page of the site (or in a whole record), headed by what it is."""
+        h = f"h{level}"
+        return (f'<article class="swt-letter" id="{attr(self.key)}" aria-labelledby="{attr(self.key)}-h">'
+                f'<{h} id="{attr(self.key)}-h">{esc(self.title)}</{h}>{self._meta_html()}'
+                f"<p><strong>{esc(self.subject)}</strong></p>{self._body_html(level + 1)}</article>")
+
+    def markdown(self, heading: bool = True) -> str:
+        """As Markdown: under its own heading in a whole record, or (heading=False) on its own, to paste."""
         when = date_words(self.dated) if self.dated else "…"
-        lines = [f"## {md(self.title)}", "", f"To: {md(self.to or '…')}  ", f"From: {md(self.sender or '…')}  ",
-                 f"Date: {when}", "", f"**{md(self.subject)}**", ""]
+        lines = ([f"## {md(self.title)}", ""] if heading else []) + [
+            f"To: {md(self.to or '…')}  ", f"From: {md(self.sender or '…')}  ", f"Date: {when}", "",
+            f"**{md(self.subject)}**", ""]
+        if self.to:
+            lines += [f"Dear {md(self.to)},", ""]
         for b in self.blocks:
             lines += [_md_block(b), ""]
         if self.signed:
-            lines += [md(self.signed), ""]
+            lines += ["Yours sincerely,", "", md(self.signed), ""]
         return "\n".join(lines)
 
     def page(self) -> str:
-        return printable_page(self.title, self.html(level=1), heading=False)
+        """The letter as the person it is for receives it: its subject as the heading, nothing of the site's."""
+        body = (f'<article class="swt-letter">{self._meta_html()}<h1>{esc(self.subject)}</h1>'
+                f"{self._body_html(2)}</article>")
+        return printable_page(self.subject, body, heading=False)
 
 
-def _html_block(b: Block) -> str:
+def _html_block(b: Block, level: int) -> str:
     if isinstance(b, tuple) and b[:1] == ("h",):
-        return f"<h4>{esc(b[1])}</h4>"
+        return f"<h{min(level, 6)}>{esc(b[1])}</h{min(level, 6)}>"
     if isinstance(b, tuple):
         return "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in b) + "</ul>"
     return html_block(b)

@@ -47,8 +47,9 @@ class Request:
     reason: str
     health_or_care: bool  # linked to a disability, a health condition or caring: more than a flexible working request
 
-    def change_lines(self) -> list[str]:
-        """The change asked for, one plain sentence each (typed text included as typed: escape it to render)."""
+    def change_lines(self, words: bool = True) -> list[str]:
+        """The change asked for, one plain sentence each (typed text included as typed: escape it to render).
+        Without `words`, the change in the employee's own words is left for the caller to set as paragraphs."""
         lines = []
         if self.hours_asked is not None:
             now = f", from {_hours(self.hours_now)} now" if self.hours_now is not None else ""
@@ -57,8 +58,8 @@ class Request:
             lines.append(f"Times: starting at {_clock(self.start_time)} and finishing at {_clock(self.finish_time)}.")
         for day, place in self.week:
             lines.append(f"{day}: {PLACE_WORDS[place]}.")
-        if self.change_words:
-            lines.append(self.change_words)
+        if self.change_words and words:
+            lines.append(" ".join(self.change_words.split()))
         return lines
 
 

@@ -107,7 +107,11 @@ class Standing:
 
 def standing(req: Request, rules: Rules, received: date | None = None) -> Standing:
     """Check the request against the rules: how many in 12 months, one at a time, qualifying service, and when a
-    decision is due. Nothing here refuses the request: the person is told, with the rule, and can still ask."""
+    decision is due. Nothing here refuses the request: the person is told, with the rule, and can still ask.
+    With `received` (the decision record) the notes speak to the manager, once the request has been made."""
+    manager = received is not None
+    meanwhile = ("You may still consider it as an informal request." if manager else
+                 "You can still ask informally now.")
     notes: list[tuple[str, str]] = []
     blocked_until: list[date] = []
     law = f"Under {rules.source}"
@@ -116,7 +120,9 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
         p = live[-1]
         notes.append((f"previous.{p.index}.state",
                       f"{law} only one request can be considered at a time, and the one of {date_words(p.made)} is "
-                      "still being decided. Wait for its answer (or withdraw it) before making this one formally."))
+                      "still being decided. "
+                      + ("This one can be a formal request once that one is decided or withdrawn. " + meanwhile
+                         if manager else "Wait for its answer (or withdraw it) before making this one formally.")))
     if rules.per_12_months:
         year_ago = months_after(req.made, -12)
         recent = [p for p in req.previous if p.made > year_ago]
@@ -126,16 +132,16 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
             blocked_until.append(free)
             count = len(recent) + 1
             notes.append((f"previous.{recent[-1].index}.made",
-                          f"This would be request number {count} in 12 months. {law} you can make "
-                          f"{_times(rules.per_12_months)} in any 12 months, so this cannot be a formal request "
-                          f"until {date_words(free)}. You can still ask informally now."))
+                          f"This {'is' if manager else 'would be'} request number {count} in 12 months. {law} "
+                          f"{_times(rules.per_12_months)} can be made in any 12 months, so this cannot be a formal "
+                          f"request until {date_words(free)}. {meanwhile}"))
     if rules.qualifying_weeks and req.employed_since:
         qualifies = req.employed_since + timedelta(weeks=rules.qualifying_weeks)
         if qualifies > req.made:
             blocked_until.append(qualifies)
             notes.append(("request.employed_since",
                           f"{law} a formal request can be made after {rules.qualifying_weeks} weeks' continuous "
-                          f"employment, which is on {date_words(qualifies)}. You can still ask informally now."))
+                          f"employment, which is on {date_words(qualifies)}. {meanwhile}"))
     decide_by = decision_due(received or req.made, rules)
     if decide_by and req.start_date <= decide_by and not blocked_until and not live:
         appeal = ", including any appeal" if rules.decision_months else ""

@@ -9,6 +9,7 @@ from datetime import date
 
 from ..forms import fmt_number
 from ..render import date_words
+from ..requests.dates import months_after
 from ..requests.letters import Letter
 from .model import Measure, Reading, Trial
 
@@ -53,9 +54,11 @@ def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date
     blocks += WORDING[trial.outcome](trial, readings, confirm_by)
     if extension and trial.outcome in ("adjust", "extend") and trial.decide_by:
         # The trial runs past the date the request had to be decided by: the letter is where both agree in writing.
+        # A month past the trial's last date: room for the final review, the decision and any appeal after it.
         blocks.append(f"The decision on your request was due by {date_words(trial.decide_by)}. As the trial now "
-                      f"runs to {date_words(latest)}, we agree to extend the decision period to "
-                      f"{date_words(latest)}, when we will decide together.")
+                      f"runs to {date_words(latest)}, we agree to extend the decision period, including any appeal, "
+                      f"to {date_words(months_after(latest, 1))}, to leave time after it to review the trial, "
+                      "decide and hear any appeal.")
     if trial.outcome == "extend" or (extension and trial.outcome == "adjust" and trial.decide_by):
         blocks.append(f"Please sign and date a copy of this letter to show that you agree, and keep a copy. "
                       f"Agreed by {trial.employee}: signature …………………… date …………")
@@ -110,15 +113,17 @@ def _end(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -
     basis = ("the measures we agreed: " + "; ".join(missed) + " did not reach " + ("its" if len(missed) == 1 else
              "their") + " target" + ("" if len(missed) == 1 else "s") + "."
              if trial.basis == "measures" else "the needs of the work.")
-    out: list = [f"We agreed to end the trial. From {date_words(trial.effective)} your working pattern returns "
-                 "to the one you had before it.",
+    out: list = [f"I have decided to end the trial. From {date_words(trial.effective)} your working pattern "
+                 "returns to the one you had before it.",
                  ("h", "Why"), f"Ending the trial rests on {basis}", trial.reason,
                  "Ending the trial is not a sanction, and it is not a judgement of you. It rests on what is written "
                  "here, not on where you were working.",
                  "You can ask again for a different pattern, and I will consider it with an open mind."]
     if trial.decide_by:
-        out.append(f"If the trial was part of the answer to a formal request, the decision on that request is due "
-                   f"in writing by {date_words(trial.decide_by)}.")
+        # A trial agreed in answer to a formal request: ending it refuses the request, with the law's protections.
+        out.append(f"The trial was part of the answer to your formal request, so ending it means the request is "
+                   f"not agreed. You will receive the decision on it in writing by {date_words(trial.decide_by)}, "
+                   "with the grounds it rests on, and you can appeal against it.")
     return out
 
 

@@ -59,6 +59,10 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     if e.list or not (employee and manager and pattern and start and end and outcome):
         return e.list or [FieldError("people.employee", "Fill in the names, the trial and its measures.")]
     choice_, decided, changes, next_review, new_end, basis, reason, effective = outcome
+    if choice_ == "end" and decide_by:
+        notes.append(("outcome.choice", "This trial answers a formal request, so ending it refuses the request. "
+                                        "Record the refusal in the decision record too: on the grounds the rules "
+                                        "allow, after consulting the employee, with the right to appeal."))
     if effective is None:  # the day after the trial ends, or the day of the review if that is later
         effective = decided if choice_ == "adjust" else max(end + timedelta(days=1), decided)
     return Trial(employee, manager, pattern, success, start, end, decide_by, reviews, measures, employee_notes,
