@@ -105,7 +105,7 @@ def test_the_reviews_held_and_to_come_depend_on_today():
     assert [r.day.isoformat() for r in result.held] == ["2026-08-28", "2026-11-30"]
     assert [r.day.isoformat() for r in result.to_come] == ["2026-12-11"]
     html = rendered(v).html
-    assert "<td data-label=\"State\">Today</td>" in html and "To come" in html
+    assert "<td data-label=\"State\">Held today</td>" in html and "To come" in html
     states = {ev.what + ev.day.isoformat(): ev.state for ev in result.events}
     assert states["review2026-12-11"] == "due" and states["review2026-08-28"] == "done"
 

@@ -47,7 +47,7 @@ MEASURE_HEADINGS = ("Measure", "Kind", "Baseline", "Target", "Actual", "Change f
 
 def _review_state(result: Result, r: Review) -> str:
     if r.day == result.trial.today:
-        return "Today"
+        return "Held today"  # the review being recorded: held, as the summary and the dates count it
     return "Held" if r in result.held else "To come"
 
 
