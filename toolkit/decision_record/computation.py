@@ -3,7 +3,7 @@ date comes next, and the letters."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..render import date_words
@@ -59,7 +59,7 @@ def compute(decision: Decision) -> Result:
     result = Result(d, decide_by, trial_end, proposed, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
                     decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
                     tuple(warnings))
-    return Result(**{**result.__dict__, "letters": tuple(letters(result))})
+    return replace(result, letters=tuple(letters(result)))  # the letters read the dates worked out above
 
 
 def _late(d: Decision, decide_by: date | None, trial_end: date | None):
@@ -129,8 +129,8 @@ def _deadline_state(d: Decision, decide_by: date, trial_end: date | None) -> str
     return "done"
 
 
-def _state(day: date, today: date, done: bool = False) -> str:
-    return "done" if done or day < today else "planned"
+def _state(day: date, today: date) -> str:
+    return "done" if day < today else "planned"
 
 
 def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Event]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..render import date_words
 from ..requests.letters import Letter
+from ..requests.model import PREVIOUS_STATES
 from ..requests.timeline import Event
 from .validation import Asked
 
@@ -66,7 +67,7 @@ def letter(asked: Asked) -> Letter:
         blocks.append("This request is linked to a disability, a health condition or caring for someone. Please "
                       "consider it with that in mind, including any reasonable adjustment it may call for.")
     if req.previous:
-        earlier = "; ".join(f"{date_words(p.made)} ({dict(_STATES)[p.state]})" for p in req.previous)
+        earlier = "; ".join(f"{date_words(p.made)} ({dict(PREVIOUS_STATES)[p.state].lower()})" for p in req.previous)
         plural = "earlier requests" if len(req.previous) > 1 else "an earlier request"
         blocks.append(f"I have made {plural} for flexible working to this employer: {earlier}.")
     else:
@@ -85,5 +86,3 @@ def letter(asked: Asked) -> Letter:
     return Letter("request-letter", "Your request letter", subject, req.manager, req.employee,
                   req.made, tuple(blocks), signed=req.employee)
 
-
-_STATES = (("decided", "decided"), ("withdrawn", "withdrawn"), ("open", "still being decided"))

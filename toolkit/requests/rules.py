@@ -45,6 +45,7 @@ class Law:
     decision_months: int | None  # the decision period, any appeal included (GB); None where steps are timed instead
     qualifying_weeks: int  # continuous employment before a statutory request; 0 from day one
     consult_before_refusal: bool
+    statement: str = ""  # where a change to the contract must be confirmed in writing (within confirm_months)
     steps: Steps | None = None  # days allowed for each step (NI), where there is no overall period
     explain_effect: bool = False  # the request must say its effect on the employer and how to deal with it (NI)
 
@@ -52,12 +53,14 @@ class Law:
 LAWS: dict[str, Law] = {
     "GB": Law("the law in Great Britain",
               "section 80F of the Employment Rights Act 1996 and the Flexible Working Regulations 2014",
-              per_12_months=2, decision_months=2, qualifying_weeks=0, consult_before_refusal=True),
+              per_12_months=2, decision_months=2, qualifying_weeks=0, consult_before_refusal=True,
+              statement="section 4 of the Employment Rights Act 1996"),
     "NI": Law("the law in Northern Ireland",
               "Article 112F of the Employment Rights (Northern Ireland) Order 1996 and the Flexible Working "
               "Regulations (Northern Ireland) 2015",
               per_12_months=1, decision_months=None, qualifying_weeks=26, consult_before_refusal=False,
-              steps=Steps(), explain_effect=True),
+              statement="Article 36 of the Employment Rights (Northern Ireland) Order 1996", steps=Steps(),
+              explain_effect=True),
 }
 JURISDICTIONS = ("GB", "NI", "policy")
 

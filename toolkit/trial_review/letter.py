@@ -13,10 +13,6 @@ from ..requests.dates import months_after
 from ..requests.letters import Letter
 from .model import Measure, Reading, Trial
 
-# Where a change to the contract must be confirmed in writing (the rules' confirm_months): a written statement
-# of the change within one month of it.
-STATEMENT_LAW = {"GB": "section 4 of the Employment Rights Act 1996",
-                 "NI": "Article 36 of the Employment Rights (Northern Ireland) Order 1996"}
 SUBJECTS = {
     "adjust": "Your trial working pattern: what we are adjusting",
     "confirm": "Your working pattern is confirmed as permanent",
@@ -81,7 +77,7 @@ def _adjust(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None
 
 
 def _confirm(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -> list:
-    law = STATEMENT_LAW.get(trial.rules.jurisdiction)
+    law = trial.rules.law.statement if trial.rules.law else ""
     months = trial.rules.confirm_months
     within = "one month" if months == 1 else f"{months} months"
     out: list = [f"I am pleased to confirm that the pattern becomes your permanent working arrangement from "

@@ -13,7 +13,7 @@ from ..render import Rendered, date_words, made_line, printable_page, table
 from ..requests import timeline
 from ..safe import esc, html_block, md, md_block
 from . import figures
-from .letter import STATEMENT_LAW, amount
+from .letter import amount
 from .model import BASES, BETTER, KINDS, OUTCOMES, Reading, Result, Review, label
 from .schema import NAME
 
@@ -59,7 +59,7 @@ def outcome_points(result: Result) -> list[str]:
         out.append(f"You agreed to adjust the pattern and carry on, from {date_words(trial.effective)}."
                    + (f" Next review: {date_words(trial.next_review)}." if trial.next_review else ""))
     elif trial.outcome == "confirm":
-        law = "" if trial.rules.law is None else f" ({_statement_law(result)})"
+        law = "" if trial.rules.law is None else f" ({trial.rules.law.statement})"
         out.append(f"The arrangement becomes permanent from {date_words(trial.effective)}. It changes the "
                    f"contract: confirm the change to {trial.employee} in writing by "
                    f"{date_words(result.confirm_by)}, within {_months(trial.rules.confirm_months)} of it taking "
@@ -81,10 +81,6 @@ def outcome_points(result: Result) -> list[str]:
 
 def _months(n: int) -> str:
     return "one month" if n == 1 else f"{n} months"
-
-
-def _statement_law(result: Result) -> str:
-    return STATEMENT_LAW.get(result.trial.rules.jurisdiction, "")
 
 
 # ---------------------------------------------------------------- HTML
