@@ -104,6 +104,6 @@ def on_post_build(env) -> None:
     """Put Pyodide, the toolkit wheel and its lockfile into the site; move inline scripts into files; take the
     page-wide restyle out of Material's palette (see sitepack)."""
     site = Path(env.conf["site_dir"])
-    sitepack.pack_python(ROOT, site)
+    sitepack.pack_python(ROOT, site, env.conf["extra"]["org"]["python"]["memory_snapshot"])
     sitepack.externalise_inline_scripts(site)
     sitepack.drop_colour_switching_rule(site)

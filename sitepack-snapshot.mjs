@@ -1,11 +1,12 @@
 // Makes the memory snapshot a reader's worker restores instead of starting Python (snapshot.py): Pyodide started
 // with its private _makeSnapshot option, the toolkit wheel unpacked into site-packages exactly as
-// toolkit-worker.js does it, toolkit.bridge imported and every tool asked once, so the first answer finds its
-// modules imported and their first-call work done. Pyodide's snapshot is Python's WebAssembly memory only, not
-// its file system, so the toolkit's files (the templates are read when a form is answered) go in front of it:
+// toolkit-worker.js does it, every module of the toolkit imported and every tool asked, so the first answer finds
+// its modules imported and their first-call work done, and the standard library's zip left for
+// toolkit/stdlib_on_demand.py to fetch should restored Python ever need it. Pyodide's snapshot is Python's
+// WebAssembly memory only, not its file system, so the toolkit's files (the templates are read when a form is
+// answered) go in front of it:
 //   "SWTSNAP1", u32 index length, u32 offset of Pyodide's snapshot (16-aligned), index JSON [[path, size], ...]
 //   (paths under site-packages), the files' bytes, padding, Pyodide's snapshot.
-// The standard library's zip is not included: Pyodide fetches it on every start, snapshot or not.
 // argv: <wheel path> <output path>; stdout: {"bytes": <size>, "files": <count>}
 import { readFile, writeFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide/pyodide.mjs";
@@ -19,21 +20,31 @@ const pyodide = await loadPyodide({
 const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
 pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel", { extractDir: sitePackages });
 pyodide.runPython(`
-import json
-from toolkit import bridge, checklist, team_agreement, where_when
+import importlib, json, pkgutil
+import toolkit
+from toolkit import bridge, checklist, stdlib_on_demand
+
+# Every module the toolkit runs in the browser, imported now: restored Python then never needs the standard
+# library's zip for them (stdlib_on_demand). The command line is not run there.
+for module in pkgutil.walk_packages(toolkit.__path__, "toolkit."):
+    if module.name not in ("toolkit.cli", "toolkit.__main__"):
+        importlib.import_module(module.name)
 
 def ask(request):
     answer = json.loads(bridge.handle(json.dumps(request)))
     if not answer.get("ok"):
         raise SystemExit(f"warming the toolkit failed: {answer}")
 
-# As the page asks first (lazy: downloads listed, made on a click), then with every download made.
+# Every tool asked as the page asks first (lazy: downloads listed, made on a click), then with every download made.
 for lazy in (True, False):
-    ask({"tool": "where_when", "action": "compute", "values": where_when.example(), "lazy": lazy})
-    ask({"tool": "team_agreement", "action": "compute", "values": team_agreement.example(), "lazy": lazy})
-    for cid in checklist.available():
-        ask({"tool": "checklist", "action": "compute", "values": {"checklist": cid, "items": {}}, "lazy": lazy})
-del ask, json, bridge, checklist, team_agreement, where_when
+    for name in bridge.TOOLS:
+        if name == "checklist":
+            for cid in checklist.available():
+                ask({"tool": name, "action": "compute", "values": {"checklist": cid, "items": {}}, "lazy": lazy})
+        else:
+            ask({"tool": name, "action": "compute", "values": bridge.tool_module(name).example(), "lazy": lazy})
+stdlib_on_demand.leave_zip()
+del ask, importlib, json, pkgutil, toolkit, bridge, checklist, stdlib_on_demand, module, lazy, name
 `);
 const files = [];
 (function walk(dir) {

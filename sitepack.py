@@ -95,8 +95,8 @@ def pyodide_source(root: Path) -> Path:
     return source
 
 
-def pack_python(root: Path, site: Path) -> None:
-    """Copy Pyodide's core into the site and add the toolkit wheel to its lockfile."""
+def pack_python(root: Path, site: Path, memory_snapshot: bool) -> None:
+    """Copy Pyodide's core into the site and add the toolkit wheel to its lockfile (and the memory snapshot)."""
     source = pyodide_source(root)
     target = site / PYODIDE_DIR
     target.mkdir(parents=True, exist_ok=True)
@@ -119,7 +119,7 @@ def pack_python(root: Path, site: Path) -> None:
     boot = {"files": sizes, "toolkit": toolkit_wheel}
     # Python's memory after start-up with the toolkit imported, restored by the worker (snapshot.py).
     version = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
-    made = snapshot.make(root, target, wheel, target / "pyodide-lock.json", version)
+    made = snapshot.make(root, target, wheel, target / "pyodide-lock.json", version, memory_snapshot)
     if made:
         boot["snapshot"] = made
     (target / "boot.json").write_text(json.dumps(boot), encoding="utf-8")

@@ -5,14 +5,13 @@ The snapshot is made in Node by sitepack-snapshot.mjs with Pyodide's private `_m
 and put beside Pyodide as `snapshot-<sha256 prefix>.bin` (not `.gz`: a server that sees `.gz` may label it
 `Content-Encoding: gzip`, and the browser would inflate it before the worker does). It is made again only
 when the Pyodide version, the toolkit wheel, the lockfile or the script change; `.cache/` keeps the last one.
-It is off by default (see `enabled`); SWT_SNAPSHOT=1 builds a site with it."""
+org.yml's `python.memory_snapshot: false` builds a site without it."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -22,23 +21,16 @@ SCRIPT = "sitepack-snapshot.mjs"
 PREFIX = "snapshot-"
 
 
-def enabled() -> bool:
-    """Off unless SWT_SNAPSHOT=1: Python restored from the snapshot starts about three times sooner but answers
-    each edit 30-40% slower (bench/, and in Node: not the garbage collector), which took a team of 30's recompute
-    past its 50 ms. Until that is understood the default is the plain start (issue 10)."""
-    return os.environ.get("SWT_SNAPSHOT", "0").strip().lower() in ("1", "true", "yes", "on")
-
-
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def make(root: Path, target: Path, wheel: Path, lockfile: Path, version: str) -> dict | None:
+def make(root: Path, target: Path, wheel: Path, lockfile: Path, version: str, wanted: bool) -> dict | None:
     """Put the snapshot for `wheel` into `target` (the site's Pyodide folder) and return its boot.json entry;
-    with the snapshot switched off, remove any old one and return None."""
+    not `wanted` (org.yml's python.memory_snapshot), remove any old one and return None."""
     for old in target.glob(PREFIX + "*.bin"):
         old.unlink()
-    if not enabled():
+    if not wanted:
         return None
     wheel_sha = _sha256(wheel)
     key = hashlib.sha256(json.dumps(
@@ -60,7 +52,7 @@ def _build(root: Path, wheel: Path, cache: Path) -> None:
                              capture_output=True, text=True)
         if run.returncode:
             # Pyodide's errors carry its whole minified source: keep the end, where the reason is.
-            raise RuntimeError(f"making Pyodide's memory snapshot failed (SWT_SNAPSHOT=0 builds without it):\n"
+            raise RuntimeError(f"making Pyodide's memory snapshot failed (org.yml's python.memory_snapshot: false builds without it):\n"
                                f"{run.stderr[-3000:]}")
         # mtime=0: the same snapshot gives the same file, name and hash.
         packed = gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0)

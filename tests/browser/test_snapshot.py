@@ -1,34 +1,32 @@
 """The build-time memory snapshot (issue 10) in real Chromium: the worker restored from it answers every tool
-byte for byte as a worker that starts Python without it; a damaged, missing, foreign or unrestorable snapshot
-falls back to the plain start and still answers. The default site has none (see snapshot.enabled): the rest of
-the suite is that site working without it."""
+byte for byte as a worker that starts Python without it, fetching neither the toolkit's wheel nor the standard
+library's zip; a damaged, missing, foreign or unrestorable snapshot falls back to the plain start and still
+answers. The default site has the snapshot; the fork switches it off (tests/support/fork.py), so the fork's run
+of the browser suite is a site working without it."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import subprocess
 
 import pytest
 
-from tests.browser.conftest import Watch, wait_for_result
-from tests.support.build import build_site, free_port
+from tests.browser.conftest import wait_for_result
+from tests.support.build import ROOT, build_site, free_port
 from tests.support.server import SiteServer
-from toolkit import checklist, team_agreement, where_when
+from toolkit import checklist, where_when
+from toolkit.bridge import TOOLS, tool_module
 
 CHECKLIST = "checklists/manager-conversation/"
 
 
-# This module's own site, built with the snapshot (SWT_SNAPSHOT=1); the default build has none.
+# This module's own site with the default settings (the snapshot on), whichever site the suite runs on.
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("snapshot-site")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SWT_SNAPSHOT", "1")
-    try:
-        run = build_site(out, free_port())
-    finally:
-        mp.undo()
+    run = build_site(out, free_port())
     assert run.returncode == 0, run.stderr[-3000:]
     return out
 
@@ -44,8 +42,9 @@ def requests() -> list[str]:
     """What pages send: each tool's first (lazy) answer, every download made, a download on its own, bad input."""
     asks = []
     for lazy in (True, False):
-        asks.append({"tool": "where_when", "action": "compute", "values": where_when.example(), "lazy": lazy})
-        asks.append({"tool": "team_agreement", "action": "compute", "values": team_agreement.example(), "lazy": lazy})
+        for tool in TOOLS:
+            if tool != "checklist":
+                asks.append({"tool": tool, "action": "compute", "values": tool_module(tool).example(), "lazy": lazy})
     for cid in checklist.available():
         ticked = {item.id: {"done": True, "note": "Agreed <b>&</b> noted"} for item in list(checklist.load(cid).items())[:3]}
         asks.append({"tool": "checklist", "action": "compute", "values": {"checklist": cid, "items": ticked},
@@ -133,11 +132,19 @@ def test_the_snapshot_answers_every_tool_byte_for_byte_as_a_plain_start(page, se
         assert mine == bare, request
 
 
-def test_a_tool_page_boots_from_the_snapshot_first_and_repeat_visit(page, server):
+def test_a_tool_page_boots_from_the_snapshot_first_and_repeat_visit(page, server, site_dir):
     page.goto(server.url + CHECKLIST)
     page.get_by_role("checkbox").first.check()
     wait_for_result(page, "1 of")
     assert page.evaluate("window.__swtBootTimings.snapshot") is True
+    # The snapshot holds the toolkit and every module it imports: neither the wheel nor the standard library.
+    fetched = [u.rsplit("/", 1)[-1] for u in page.watch.requests if "/assets/pyodide/" in u]
+    assert not [f for f in fetched if f.endswith((".whl", ".zip"))], fetched
+    # Should Python ever need the standard library after all, the worker can fetch it whole, within the CSP.
+    worker = next(w for w in page.workers if w.url.endswith("toolkit-worker.js"))
+    size = boot_json(site_dir)["files"]["python_stdlib.zip"]
+    assert worker.evaluate("() => self.swtStandardLibrary().length") == size
+    assert any(u.endswith("/python_stdlib.zip") for u in page.watch.requests)
     # A repeat visit: the page compiles Python's WebAssembly and hands the module over (toolkit.js).
     page.reload()
     wait_for_result(page, "1 of")  # the draft is back
@@ -185,3 +192,22 @@ def test_a_snapshot_that_cannot_be_used_falls_back_and_still_answers(page, serve
     page.watch.errors[:] = [e for e in page.watch.errors if "Failed to load resource" not in e or case != "missing"]
 
 
+
+
+def test_restored_python_answers_without_the_standard_library_and_fetches_it_only_for_a_module_it_lacks(
+        site_dir, tmp_path):
+    """In Node, as the worker restores it: toolkit/stdlib_on_demand.py brings the zip back once, when needed."""
+    pyodide_dir = site_dir / "assets" / "pyodide"
+    empty = tmp_path / "empty.zip"
+    empty.write_bytes(b"PK\x05\x06" + bytes(18))
+    run = subprocess.run(["node", str(ROOT / "tests" / "support" / "restore-snapshot.mjs"),
+                          str(pyodide_dir / boot_json(site_dir)["snapshot"]["file"]),
+                          str(pyodide_dir / "python_stdlib.zip"), str(empty)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert set(report["answers"]) == set(TOOLS)
+    for tool, answer in report["answers"].items():
+        assert json.loads(answer)["ok"] is True, (tool, answer[:500])
+    assert report["fetched_while_answering"] == 0
+    assert report["later"] == "e9 0.8" and report["fetched"] == 1

@@ -76,8 +76,8 @@ def test_the_sub_path_without_its_slash_leads_to_the_site(deployed):
 def test_the_files_python_needs_are_served_with_their_types(deployed, published, extension):
     files = sorted(published.rglob("*" + extension))
     if extension == ".bin" and not files:
-        # A memory snapshot is built only with SWT_SNAPSHOT=1 (snapshot.py): a file of its kind stands in, since
-        # what is tested here is the server's settings for it.
+        # A site built without the memory snapshot (org.yml's python.memory_snapshot: false): a file of its kind
+        # stands in, since what is tested here is the server's settings for it.
         files = [published / "assets" / "pyodide" / "snapshot-0000000000000000.bin"]
         files[0].write_bytes(b"\x1f\x8b" + bytes(30))
     assert files, f"the built site has no {extension} file"

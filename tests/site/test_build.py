@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import snapshot
 from sitepack import BUILD_ONLY, PACKAGE, PYODIDE_DIR, wheel_name
+from tests.support.fork import SETTINGS as FORK_SETTINGS
 
 # Attributes through which a page makes the browser fetch something (links to other sites are fine).
 LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -208,8 +209,10 @@ def test_the_test_server_serves_pyodide_with_the_right_types(name, mime):
     assert _Handler.extensions_map[Path(name).suffix] == mime
 
 
-def test_python_starts_from_a_memory_snapshot_only_when_the_build_was_asked_for_one(site_dir):
-    """Off by default (snapshot.enabled says why): the site's boot.json names no snapshot, and none is shipped."""
+def test_python_starts_from_a_memory_snapshot_unless_the_settings_switch_it_off(site_dir):
+    """org.yml's python.memory_snapshot (on in the shipped settings, off in the test fork): boot.json names the
+    snapshot and it is shipped, or neither."""
+    on = FORK_SETTINGS["python"]["memory_snapshot"] if os.environ.get("SWT_FORK") else True
     boot = json.loads((site_dir / PYODIDE_DIR / "boot.json").read_text("utf-8"))
-    assert ("snapshot" in boot) == snapshot.enabled()
-    assert bool(list((site_dir / PYODIDE_DIR).glob("snapshot-*.bin"))) == snapshot.enabled()
+    assert ("snapshot" in boot) == on
+    assert bool(list((site_dir / PYODIDE_DIR).glob("snapshot-*.bin"))) == on

@@ -15,7 +15,7 @@ import yaml
 from tests.support.build import ROOT, site_url
 
 # Unlike the defaults in every way the settings allow: a name, a term taking "an", a contact named without
-# "the", a purple brand, other policy, a section switched off.
+# "the", a purple brand, other policy, a section switched off, no memory snapshot.
 SETTINGS = {
     "name": "Northgate University",
     "short_name": "Northgate",
@@ -39,6 +39,8 @@ SETTINGS = {
                      "law": "Part 8A of the Employment Rights Act 1996 and Northgate's Agile Working policy"},
     },
     "content": {"switched_off": ["organisations/"]},
+    # The switch for a site without the memory snapshot: the whole browser suite then runs Python's plain start.
+    "python": {"memory_snapshot": False},
 }
 
 # What the default settings say, which no page or download of the fork may say.

@@ -1,4 +1,4 @@
-"""snapshot.py's bookkeeping without Node: the switch, the cache key, naming by hash, one snapshot in the site.
+"""snapshot.py's bookkeeping without Node: the switch (org.yml's python.memory_snapshot), the cache key, naming by hash, one snapshot in the site.
 (The snapshot itself is made and restored for real in tests/browser/test_snapshot.py.)"""
 
 from __future__ import annotations
@@ -36,19 +36,12 @@ def cached(root, target, version="314.0.7", payload=b"\x1f\x8bmade-before"):
     return payload
 
 
-@pytest.mark.parametrize("value, on", [("0", False), ("off", False), ("", False), ("1", True), ("yes", True)])
-def test_the_switch(monkeypatch, value, on):
-    monkeypatch.setenv("SWT_SNAPSHOT", value)
-    assert snapshot.enabled() is on
-
-
 def test_a_cached_snapshot_is_used_named_by_its_hash_and_the_old_one_removed(tree, monkeypatch):
     root, target = tree
-    monkeypatch.setenv("SWT_SNAPSHOT", "1")
     monkeypatch.setattr(snapshot, "_build", lambda *a: pytest.fail("made again although cached"))
     (target / "snapshot-0123456789abcdef.bin").write_bytes(b"old")
     payload = cached(root, target)
-    entry = snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7")
+    entry = snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7", True)
     digest = hashlib.sha256(payload).hexdigest()
     assert entry == {"file": f"snapshot-{digest[:16]}.bin", "size": len(payload), "sha256": digest,
                      "pyodide": "314.0.7", "toolkit_sha256": hashlib.sha256(b"wheel").hexdigest()}
@@ -58,7 +51,6 @@ def test_a_cached_snapshot_is_used_named_by_its_hash_and_the_old_one_removed(tre
 @pytest.mark.parametrize("change", ["wheel", "lockfile", "pyodide"])
 def test_a_change_to_the_wheel_lockfile_or_pyodide_makes_it_again(tree, monkeypatch, change):
     root, target = tree
-    monkeypatch.setenv("SWT_SNAPSHOT", "1")
     cached(root, target)
     made = []
     monkeypatch.setattr(snapshot, "_build", lambda r, w, cache: (made.append(cache), cache.write_bytes(b"new")))
@@ -67,18 +59,17 @@ def test_a_change_to_the_wheel_lockfile_or_pyodide_makes_it_again(tree, monkeypa
         (target / "toolkit.whl").write_bytes(b"wheel 2")
     if change == "lockfile":
         (target / "pyodide-lock.json").write_text('{"x": 1}')
-    snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", version)
+    snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", version, True)
     assert len(made) == 1
 
 
-def test_off_by_default(monkeypatch):
-    monkeypatch.delenv("SWT_SNAPSHOT", raising=False)
-    assert snapshot.enabled() is False
+def test_on_in_the_shipped_settings():
+    from toolkit import org
+    assert org.DEFAULTS["python"]["memory_snapshot"] is True
 
 
-def test_switched_off_it_leaves_no_snapshot(tree, monkeypatch):
+def test_switched_off_it_leaves_no_snapshot(tree):
     root, target = tree
-    monkeypatch.setenv("SWT_SNAPSHOT", "0")
     (target / "snapshot-0123456789abcdef.bin").write_bytes(b"old")
-    assert snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7") is None
+    assert snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7", False) is None
     assert not list(target.glob("snapshot-*"))

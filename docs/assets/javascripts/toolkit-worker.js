@@ -33,8 +33,15 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 // takes them over (by URL) instead of fetching them again.
 const spare = new Map();
 
+// Python restored from the snapshot holds every module the toolkit imports, so Pyodide is handed an empty zip for
+// its standard library instead of the 2.5 MB one; toolkit/stdlib_on_demand.py fetches the real one, through
+// swtStandardLibrary below, should a module outside the snapshot ever be imported.
+const EMPTY_STDLIB_URL = new URL("empty-stdlib.zip", INDEX_URL).href; // never on the server: answered here
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]); // end of central directory
+
 const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
+  if (String(input) === EMPTY_STDLIB_URL) return new Response(EMPTY_ZIP);
   if (String(input).endsWith("/pyodide.asm.wasm") && (await pageModule)) return STAND_IN;
   const kept = spare.get(String(input));
   spare.delete(String(input));
@@ -128,6 +135,21 @@ async function downloadSnapshot({ file, size, sha256 }) {
   return { files, memory: raw.subarray(head.getUint32(12, true)) };
 }
 
+// The standard library's zip for toolkit/stdlib_on_demand.py, which must have it before its import returns: a
+// synchronous request, which a worker may make. Rarely if ever used: the snapshot holds what the toolkit imports.
+function standardLibrary(size) {
+  const request = new XMLHttpRequest();
+  request.open("GET", new URL("python_stdlib.zip", INDEX_URL), false);
+  request.responseType = "arraybuffer";
+  request.send();
+  const data = new Uint8Array(request.response || 0);
+  if (request.status !== 200 || data.length !== size) {
+    throw new Error(`Python's standard library (python_stdlib.zip) did not arrive whole (HTTP ${request.status}, ` +
+      `${data.length} of ${size} bytes)`);
+  }
+  return data;
+}
+
 // Python restored from the snapshot, or started as without one. `files` are the toolkit's files to write into
 // site-packages (from the snapshot), or null when the wheel must be downloaded and unpacked.
 async function startPython(boot, plainStart) {
@@ -139,8 +161,11 @@ async function startPython(boot, plainStart) {
     const download = downloadSnapshot(snapshot);
     const memory = download.then((d) => d.memory);
     memory.catch(() => {}); // its failure is met where loadPyodide awaits it
+    const stdlibSize = boot.files["python_stdlib.zip"];
+    expected -= stdlibSize; // not downloaded unless needed
+    self.swtStandardLibrary = () => standardLibrary(stdlibSize);
     try {
-      const pyodide = await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: memory });
+      const pyodide = await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: memory, stdLibURL: EMPTY_STDLIB_URL });
       // Pyodide's settings keep the promise, and with it the 30 MB it gave: let them go once restored.
       if (pyodide._api && pyodide._api.config) pyodide._api.config._loadSnapshot = undefined;
       return { pyodide, files: (await download).files };
@@ -148,7 +173,7 @@ async function startPython(boot, plainStart) {
       // Missing, damaged, from another build, or Pyodide could not restore it: start as without one.
       console.warn(`toolkit: the memory snapshot could not be used (${error && error.message});` +
         " starting Python without it.");
-      expected -= snapshot.size;
+      expected += stdlibSize - snapshot.size;
     }
   }
   plainStart();
@@ -176,12 +201,6 @@ async function boot() {
   const t1 = performance.now();
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   if (files) {
-    // Restored Python reads the standard library's zip only to import a module the snapshot does not hold:
-    // a cut download would go unnoticed until then, so it is checked now, as a plain start would find it.
-    const zip = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))");
-    if (pyodide.FS.stat(zip).size !== bootData.files["python_stdlib.zip"]) {
-      throw new Error("Python's standard library (python_stdlib.zip) did not arrive whole");
-    }
     for (const [path, data] of files) {
       const target = `${sitePackages}/${path}`;
       pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
@@ -217,12 +236,37 @@ const ready = boot();
 ready.catch(fail);
 self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 
+// Python's WebAssembly starts in V8's baseline code and is optimised function by function as it runs. A plain
+// start runs seconds of Python before the first answer; Python restored from the snapshot runs almost none, so
+// its first fifty edits took 8-10 ms of Python instead of 4-5 and, with the optimising compiler busy on the
+// other core, 33 ms instead of 19 on the page (planner, 40 activities; bench/snapshot_ab.py). So once the first
+// answer is out, the worker asks the latest question again for two seconds: the compiling is done before the
+// person types. Each ask is a task of its own, so a real request waits for one of them at most.
+const WARM_MS = 2000;
+const WARM_ASKS = 80;
+let warmRequest = null; // the latest compute asked: warming follows what the page is doing
+function warmUp(handle) {
+  const until = performance.now() + WARM_MS;
+  let left = WARM_ASKS;
+  const step = () => {
+    if (left-- <= 0 || performance.now() > until) return;
+    handle(warmRequest);
+    setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
+
 self.onmessage = async ({ data }) => {
   if (data.type === "wasm") return receiveModule(data.module);
   if (data.type === "bytes") return counted(data.bytes);
   try {
     const handle = await ready;
     self.postMessage({ id: data.id, result: handle(data.request) });
+    if (JSON.parse(data.request).action === "compute") {
+      const first = !warmRequest;
+      warmRequest = data.request;
+      if (first) warmUp(handle);
+    }
   } catch (error) {
     self.postMessage({ id: data.id, error: String((error && error.message) || error) });
   }
