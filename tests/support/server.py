@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import sys
 import threading
@@ -34,6 +35,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_Handler):
+    """As a deployed server set up as the README says: the large files that are not compressed already (Python's
+    WebAssembly and JavaScript, the lockfile) and the pages sent gzipped to a browser that accepts it."""
+
+    COMPRESSED = (".wasm", ".mjs", ".js", ".css", ".html", ".json", ".svg", ".map")
+    made: dict[tuple[str, float], bytes] = {}
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if (path.suffix not in self.COMPRESSED or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        key = (str(path), path.stat().st_mtime)
+        if key not in self.made:
+            self.made[key] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        body = self.made[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(path.stat().st_mtime))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 class _Server(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
         # A browser that closes a page mid-download (the tests close contexts early) is not an error.
@@ -44,10 +70,11 @@ class _Server(http.server.ThreadingHTTPServer):
 
 class SiteServer:
     """`with SiteServer(site) as s: s.url` serves `site` at http://127.0.0.1:<port>/smart-working/, on the port
-    the site was built for when it was built for one (see tests/support/build.py), else on a free port."""
+    the site was built for when it was built for one (see tests/support/build.py), else on a free port;
+    `compress=True` gzips as a deployed server would (the benchmark's bytes fetched)."""
 
-    def __init__(self, site: Path) -> None:
-        handler = functools.partial(_Handler, directory=str(site))
+    def __init__(self, site: Path, compress: bool = False) -> None:
+        handler = functools.partial(_GzipHandler if compress else _Handler, directory=str(site))
         self.httpd = _Server(("127.0.0.1", built_port(site)), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
 
