@@ -3,8 +3,8 @@
 // toolkit-worker.js does it, every module of the toolkit imported and every tool asked, so the first answer finds
 // its modules imported and their first-call work done, and the standard library's zip left for
 // toolkit/stdlib_on_demand.py to fetch should restored Python ever need it. Pyodide's snapshot is Python's
-// WebAssembly memory only, not its file system, so the toolkit's files (the templates are read when a form is
-// answered) go in front of it:
+// WebAssembly memory only, not its file system, so the toolkit's data files (the templates are read when a form
+// is answered; its modules are in the memory) go in front of it:
 //   "SWTSNAP1", u32 index length, u32 offset of Pyodide's snapshot (16-aligned), index JSON [[path, size], ...]
 //   (paths under site-packages), the files' bytes, padding, Pyodide's snapshot.
 // argv: <wheel path> <output path>; stdout: {"bytes": <size>, "files": <count>}
@@ -52,7 +52,8 @@ const files = [];
     if (name === "." || name === "..") continue;
     const path = `${dir}/${name}`;
     if (pyodide.FS.isDir(pyodide.FS.stat(path).mode)) walk(path);
-    else files.push([path.slice(sitePackages.length + 1), pyodide.FS.readFile(path)]);
+    // Its modules are in the memory: only the files it reads as it answers (templates, data) go along.
+    else if (!/\.pyc?$/.test(name)) files.push([path.slice(sitePackages.length + 1), pyodide.FS.readFile(path)]);
   }
 })(sitePackages);
 const memory = pyodide.makeMemorySnapshot();

@@ -54,8 +54,8 @@ def _build(root: Path, wheel: Path, cache: Path) -> None:
             # Pyodide's errors carry its whole minified source: keep the end, where the reason is.
             raise RuntimeError(f"making Pyodide's memory snapshot failed (org.yml's python.memory_snapshot: false builds without it):\n"
                                f"{run.stderr[-3000:]}")
-        # mtime=0: the same snapshot gives the same file, name and hash.
-        packed = gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0)
+        # mtime=0: the same snapshot gives the same file, name and hash. Level 6: 1% larger than 9, 3.4 s sooner.
+        packed = gzip.compress(raw.read_bytes(), compresslevel=6, mtime=0)
     cache.parent.mkdir(exist_ok=True)
     for old in cache.parent.glob(PREFIX + "*.bin"):
         old.unlink()  # one snapshot kept: each is ~6 MB

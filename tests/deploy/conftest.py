@@ -82,7 +82,8 @@ def apache_config(tmp: Path, port: int, site: Path) -> list[str]:
     (tmp / "smart-working.conf").write_text(snippet("apache.conf", site), encoding="utf-8")
     # Debian enables autoindex too: with it, a folder without a page is refused (403), as on a real server.
     modules = "".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so\n"
-                      for name in ("mpm_event", "authz_core", "alias", "dir", "autoindex", "mime", "headers"))
+                      for name in ("mpm_event", "authz_core", "alias", "dir", "autoindex", "mime", "headers",
+                                   "filter", "deflate"))
     # Apache refuses to serve as root; Debian's own configuration names www-data, this one nobody.
     user = "User nobody\nGroup nogroup\n" if os.geteuid() == 0 else ""
     (tmp / "apache2.conf").write_text(f"""\

@@ -4,6 +4,7 @@ here: its web.config must declare exactly the headers and types the other two ar
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import re
 import xml.etree.ElementTree as ET
@@ -26,12 +27,12 @@ TYPES = {".mjs": "text/javascript", ".wasm": "application/wasm", ".whl": "applic
 NOSNIFF = {".js": {"text/javascript", "application/javascript"}, ".mjs": {"text/javascript"}, ".css": {"text/css"}}
 
 
-def get(served, path: str) -> tuple[int, http.client.HTTPMessage, bytes]:
-    """One GET for `path` (from the server's root), redirects not followed."""
+def get(served, path: str, gzip_ok: bool = False) -> tuple[int, http.client.HTTPMessage, bytes]:
+    """One GET for `path` (from the server's root), redirects not followed; as a browser asks, with `gzip_ok`."""
     address = urlsplit(served.url)
     connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers={"Accept-Encoding": "gzip, deflate, br"} if gzip_ok else {})
         response = connection.getresponse()
         return response.status, response.headers, response.read()
     finally:
@@ -81,10 +82,21 @@ def test_the_files_python_needs_are_served_with_their_types(deployed, published,
         files = [published / "assets" / "pyodide" / "snapshot-0000000000000000.bin"]
         files[0].write_bytes(b"\x1f\x8b" + bytes(30))
     assert files, f"the built site has no {extension} file"
-    status, headers, _ = get(deployed, PREFIX + files[0].relative_to(published).as_posix())
+    status, headers, _ = get(deployed, PREFIX + files[0].relative_to(published).as_posix(), gzip_ok=True)
     assert status == 200 and headers.get_content_type() == TYPES[extension], files[0].name
-    # The memory snapshot is gzip the worker inflates: a server that said Content-Encoding would inflate it first.
-    assert "Content-Encoding" not in headers, files[0].name
+    # Compressed already: the snapshot is gzip the worker inflates (a server that said Content-Encoding would
+    # have the browser inflate it first), the wheel and the zip are zips.
+    if extension in (".bin", ".whl", ".zip"):
+        assert "Content-Encoding" not in headers, files[0].name
+
+
+@pytest.mark.parametrize("path", ["assets/pyodide/pyodide.asm.wasm", "assets/pyodide/pyodide.asm.mjs",
+                                  "assets/javascripts/toolkit.js", "assets/pyodide/pyodide-lock.json", PAGE])
+def test_the_large_files_go_out_gzipped_to_a_browser_that_accepts_it(deployed, published, path):
+    status, headers, body = get(deployed, PREFIX + path, gzip_ok=True)
+    assert status == 200 and headers.get("Content-Encoding") == "gzip", path
+    on_disk = published / (path + "index.html" if path.endswith("/") else path)
+    assert gzip.decompress(body) == on_disk.read_bytes() and len(body) < on_disk.stat().st_size / 2
 
 
 def test_every_script_and_style_sheet_has_a_type_nosniff_accepts(deployed, published):
