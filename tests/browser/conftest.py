@@ -5,6 +5,7 @@ fails the test. There is no skipping: without Chromium the suite fails and says 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,16 @@ def page(context, server):
     yield opened
     assert watch.foreign == [], f"requests left the origin: {watch.foreign}"
     assert watch.errors == [], "\n".join(watch.errors)
+
+
+def without_snapshot(page: Page) -> None:
+    """Make the page's worker start Python plainly (the snapshot not found), as a site without one does: for the
+    tests of the files only that start fetches (the toolkit's wheel, the standard library's zip)."""
+    page.route("**/snapshot-*.bin", lambda route: route.fulfill(status=404, body="Not found"))
+
+
+def has_snapshot(site: Path) -> bool:
+    return "snapshot" in json.loads((site / "assets" / "pyodide" / "boot.json").read_text(encoding="utf-8"))
 
 
 def wait_for_result(page: Page, text: str = "", timeout: float = 60_000) -> None:

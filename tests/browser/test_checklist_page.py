@@ -8,7 +8,7 @@ import zipfile
 
 from sitepack import PYODIDE_DIR
 from toolkit import checklist
-from tests.browser.conftest import axe_violations, wait_for_result
+from tests.browser.conftest import axe_violations, has_snapshot, wait_for_result, without_snapshot
 
 PAGE = "checklists/manager-conversation/"
 OTHER = "checklists/employee-request/"
@@ -138,16 +138,20 @@ BAR_VALUES = """new MutationObserver(changes => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["value"]});"""
 
 
-def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page, server):
+def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page, server, site_dir):
     page.add_init_script(BAR_VALUES)
     open_checklist(page, server)
     values = page.evaluate("window.__bar")
     assert values == sorted(values), f"the bar went backwards: {values}"
     assert len({v for v in values if 0 < v < 80}) >= 2, f"no download progress shown: {values}"
     assert values[-1] >= 92, values
-    fetched = [u.rsplit("/", 1)[-1] for u in page.watch.requests]
-    assert "python_stdlib.zip" in fetched  # the worker's own requests are seen here
+    fetched = [u.rsplit("/", 1)[-1] for u in page.watch.requests]  # the worker's own requests are seen here
     assert fetched.count("pyodide.asm.wasm") == 1
+    if has_snapshot(site_dir):  # Python and the toolkit come in the snapshot, counted in the bar like the rest
+        assert len([f for f in fetched if f.startswith("snapshot-")]) == 1
+        assert not [f for f in fetched if f.endswith((".zip", ".whl"))], fetched
+    else:
+        assert "python_stdlib.zip" in fetched and len([f for f in fetched if f.endswith(".whl")]) == 1
 
 
 PAGE_FETCHED_WASM = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/pyodide.asm.wasm'))"
@@ -185,6 +189,7 @@ def test_a_toolkit_wheel_that_does_not_match_the_lockfile_is_refused_plainly(pag
     with zipfile.ZipFile(buffer, "a") as wheel:
         wheel.writestr("toolkit/extra.py", "CHANGED = True\n")
     page.route("**/smart_working_toolkit-*.whl", lambda route: route.fulfill(status=200, body=buffer.getvalue()))
+    without_snapshot(page)  # which holds the toolkit: the wheel is fetched only without it
     page.goto(server.url + PAGE)
     boot = page.locator("[data-tool-boot]")
     boot.locator("[data-boot-text]", has_text="could not start").wait_for(timeout=60_000)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import wait_for_result
+from tests.browser.conftest import wait_for_result, without_snapshot
 from toolkit import bridge, where_when
 
 PLANNER = "tools/where-when/"
@@ -111,8 +111,8 @@ def test_5_a_download_cut_mid_transfer_ends_in_a_message_and_a_retry_that_works(
             route.continue_()
 
     page.route(f"**/{file}", half)
-    if file.endswith(".whl"):  # the memory snapshot holds the toolkit's files: the wheel is fetched without it
-        page.route("**/snapshot-*.bin", lambda route: route.fulfill(status=404, body="Not found"))
+    if not file.endswith(".wasm"):  # the memory snapshot holds what these hold: they are fetched without it
+        without_snapshot(page)
     page.goto(server.url + CHECKLIST)
     page.get_by_role("checkbox").first.check()
     boot = page.locator("[data-tool-boot]")
