@@ -4,7 +4,7 @@ starting Python and importing the toolkit, which is the same work, giving the sa
 The snapshot is made in Node by sitepack-snapshot.mjs with Pyodide's private `_makeSnapshot` option, gzipped,
 and put beside Pyodide as `snapshot-<sha256 prefix>.bin` (not `.gz`: a server that sees `.gz` may label it
 `Content-Encoding: gzip`, and the browser would inflate it before the worker does). It is made again only
-when the Pyodide version, the toolkit wheel, the lockfile or the script change; `.cache/` keeps the last one.
+when the Pyodide version, the toolkit's sources, Pyodide's lockfile or the script change; `.cache/` keeps the last one.
 org.yml's `python.memory_snapshot: false` builds a site without it."""
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ def _sha256(path: Path) -> str:
 
 
 def make(root: Path, target: Path, wheel: Path, lockfile: Path, version: str, wanted: bool) -> dict | None:
-    """Put the snapshot for `wheel` into `target` (the site's Pyodide folder) and return its boot.json entry;
-    not `wanted` (org.yml's python.memory_snapshot), remove any old one and return None."""
+    """Put the snapshot for `wheel` (the toolkit's sources) and Pyodide's `lockfile` into `target` (the site's
+    Pyodide folder) and return its boot.json entry; not `wanted` (org.yml's python.memory_snapshot), remove any
+    old one and return None."""
     for old in target.glob(PREFIX + "*.bin"):
         old.unlink()
     if not wanted:
@@ -42,7 +43,7 @@ def make(root: Path, target: Path, wheel: Path, lockfile: Path, version: str, wa
     digest = hashlib.sha256(data).hexdigest()
     name = f"{PREFIX}{digest[:16]}.bin"
     shutil.copyfile(cache, target / name)
-    return {"file": name, "size": len(data), "sha256": digest, "pyodide": version, "toolkit_sha256": wheel_sha}
+    return {"file": name, "size": len(data), "sha256": digest, "pyodide": version}
 
 
 def _build(root: Path, wheel: Path, cache: Path) -> None:

@@ -48,6 +48,9 @@ def fill_role(page):
     fill_activity(rows(page).nth(1), "Writing reports", "29.5", focus="High: needs quiet and long stretches")
     for need in page.locator("fieldset", has_text="Working at home").get_by_role("checkbox").all():
         need.check()
+    # Each tick is an edit with its own result: wait for the last one's (with every need for home working met,
+    # the base days read "Together"), not an earlier one that already says "1 day together".
+    wait_for_result(page, "Together at the base")
 
 
 def day(page, name):
