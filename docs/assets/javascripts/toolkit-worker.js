@@ -1,5 +1,5 @@
 // The toolkit's Web Worker: boots Pyodide once, loads the toolkit wheel the lockfile lists, and answers
-// {id, request} with {id, result} (a JSON string from toolkit.bridge.handle) or {id, error}.
+// {id, action, request} with {id, result} (a JSON string from toolkit.bridge.handle) or {id, error}.
 // Only strings cross the boundary, so what the page sends is exactly what pytest sends.
 import { loadPyodide, version as PYODIDE_VERSION } from "../pyodide/pyodide.mjs";
 
@@ -259,7 +259,7 @@ self.onmessage = async ({ data }) => {
   try {
     const handle = await ready;
     self.postMessage({ id: data.id, result: handle(data.request) });
-    if (JSON.parse(data.request).action === "compute") {
+    if (data.action === "compute") {
       const first = !warmRequest;
       warmRequest = data.request;
       if (first) warmUp(handle);
