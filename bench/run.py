@@ -31,7 +31,7 @@ from tests.support.server import SiteServer  # noqa: E402
 
 TOOL = "checklists/manager-conversation/"
 SECOND_TOOL = "checklists/employee-request/"
-PLANNER = "tools/where-when/"
+PLANNER = "tools/planner/"
 TEAM = "tools/team-agreement/"
 GUIDANCE = ""  # the home page
 BARE = "bench-bare/"
@@ -236,7 +236,7 @@ def measure(site: Path, runs: int) -> dict:
         recompute["checklist"] = page.evaluate(RECOMPUTE, ["form[data-tool] input[type=checkbox]", 50, "click"])
         planner = planner_values(site)
         if planner is not None:
-            open_with_draft(page, server.url + PLANNER, "where_when", planner)
+            open_with_draft(page, server.url + PLANNER, "planner", planner)
             rows = page.evaluate("document.querySelectorAll('[data-repeat=activities] [data-row]').length")
             recompute["planner_rows"] = [rows]
             recompute["planner"] = page.evaluate(RECOMPUTE, ['[name="activities.0.hours"]', 50, "input"])

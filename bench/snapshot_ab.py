@@ -34,7 +34,7 @@ for label, on in (("snapshot", True), ("plain start", False)):
     run = build_site(out, free_port())
     assert run.returncode == 0, run.stderr
     sites[label] = out
-tools = (("planner", bench.PLANNER, "where_when", bench.planner_values, '[name="activities.0.hours"]'),
+tools = (("planner", bench.PLANNER, "planner", bench.planner_values, '[name="activities.0.hours"]'),
          ("team", bench.TEAM, "team_agreement", bench.team_values, '[name="members.0.role"]'))
 times = {(label, tool[0], w): [] for label in sites for tool in tools for w in range(WINDOWS)}
 with sync_playwright() as p:

@@ -11,8 +11,8 @@ from . import records
 from .forms import FieldError
 
 # tool name (the form's data-tool) -> module; each module has validate, compute and render.
-TOOLS = {"checklist": "toolkit.checklist", "where_when": "toolkit.where_when",
-         "team_agreement": "toolkit.team_agreement", "flexible_request": "toolkit.flexible_request",
+TOOLS = {"checklist": "toolkit.checklist", "planner": "toolkit.planner",
+         "team_agreement": "toolkit.team_agreement", "request": "toolkit.request",
          "decision_record": "toolkit.decision_record", "trial_review": "toolkit.trial_review"}
 
 

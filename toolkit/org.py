@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
         "emissions": {},  # kg CO2e per km by mode, over the planner's own factors
         "emissions_source": "",
         # The law requests are handled under (GB, NI, or "policy": the organisation's own only); under a law
-        # the other values may only be more generous than it (toolkit.requests.rules). None: the law's.
+        # the other values may only be more generous than it (toolkit.flexible_working.rules). None: the law's.
         "requests": {
             "jurisdiction": "GB",
             "from_day_one": None,
@@ -59,7 +59,7 @@ def merge(user: dict[str, Any] | None) -> dict[str, Any]:
     contact = org["contact"]
     contact["the_team"] = f"{contact['team_article']} {contact['team']}".strip()
     # The rules in force for requests, for the pages (org.request_rules) as for the tools.
-    from .requests.rules import for_org
+    from .flexible_working.rules import for_org
 
     org["request_rules"] = for_org(org).to_dict()
     return org

@@ -148,7 +148,7 @@ def _shape_problem(value: Any, depth: int, longest: int = MAX_STRING) -> str | N
 
 
 # The planner's record, as the tools that start from a plan read it (they never import the planner).
-PLANNER = "where_when"
+PLANNER = "planner"
 _PLANNER_PLACES = {"site": "office", "home": "home"}
 
 

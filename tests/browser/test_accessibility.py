@@ -19,7 +19,7 @@ def test_guidance_pages_have_no_accessibility_violations(page, server, path):
 
 
 def test_the_planner_and_its_result_have_no_accessibility_violations(page, server):
-    page.goto(server.url + "tools/where-when/")
+    page.goto(server.url + "tools/planner/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "")
     assert axe_violations(page) == []

@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations, wait_for_result
 
-TOOLS = [("tools/where-when/", "A suggested week", 3), ("tools/team-agreement/", "Front desk", 2),
+TOOLS = [("tools/planner/", "A suggested week", 3), ("tools/team-agreement/", "Front desk", 2),
          ("tools/trial-review/", "Reply time to budget holders", 2), ("tools/decision-record/", "Trial confirmation", 1)]
 
 

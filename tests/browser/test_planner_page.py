@@ -10,7 +10,7 @@ from tests.support.settings import site_settings
 
 BOUND = "() => document.querySelector('form[data-tool]')?.dataset.bound === '1'"
 
-PAGE = "tools/where-when/"
+PAGE = "tools/planner/"
 ATTACK = "<img src=x onerror=alert(1)>"
 
 
@@ -150,7 +150,7 @@ def test_the_plan_survives_a_reload_downloads_and_loads_back(page, server, tmp_p
         page.get_by_role("button", name="Download as JSON (to load back later)").click()
     saved = tmp_path / record.value.suggested_filename
     record.value.save_as(saved)
-    assert json.loads(saved.read_text(encoding="utf-8"))["tool"] == "where_when"
+    assert json.loads(saved.read_text(encoding="utf-8"))["tool"] == "planner"
 
     page.get_by_role("button", name="Clear what I typed").click()
     assert rows(page).count() == 1

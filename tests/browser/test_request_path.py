@@ -33,7 +33,7 @@ def error_beside(page, label: str) -> str:
 
 def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     # The planner: the example plan, with a name, downloaded.
-    page.goto(server.url + "tools/where-when/")
+    page.goto(server.url + "tools/planner/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "A suggested week")
     page.get_by_label("Your name or initials (optional)").fill("Sam Taylor")

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from tests.browser.conftest import wait_for_result, without_snapshot
-from toolkit import bridge, where_when
+from toolkit import bridge, planner
 
-PLANNER = "tools/where-when/"
+PLANNER = "tools/planner/"
 TEAM = "tools/team-agreement/"
 CHECKLIST = "checklists/manager-conversation/"
 BOUND = "() => { const form = document.querySelector('form[data-tool]'); return form && form.dataset.bound; }"
@@ -27,10 +27,10 @@ def import_file(page, tmp_path, text, name="record.json"):
 
 
 def planner_record(activities=None) -> str:
-    values = where_when.example()
+    values = planner.example()
     if activities:
         values["activities"] = activities
-    answer = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": values})))
+    answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": values})))
     return next(d["content"] for d in answer["downloads"] if d["mime"] == "application/json")
 
 
@@ -55,10 +55,10 @@ def test_1_try_an_example_after_instant_navigation_fills_the_form(page, server, 
 # ---------------------------------------------------------------- 2 and 3. strict JSON in
 
 @pytest.mark.parametrize("junk, words", [
-    ('{"format": "smart-working-toolkit", "version": 1, "tool": "where_when", "values": {"a": NaN}}', "NaN"),
-    ('{"format": "smart-working-toolkit", "version": 1, "tool": "where_when", "values": {"a": Infinity}}',
+    ('{"format": "smart-working-toolkit", "version": 1, "tool": "planner", "values": {"a": NaN}}', "NaN"),
+    ('{"format": "smart-working-toolkit", "version": 1, "tool": "planner", "values": {"a": Infinity}}',
      "Infinity"),
-    ('{"format": "smart-working-toolkit", "version": 1, "tool": "where_when", "values": {"a": 1e999}}', "1e999"),
+    ('{"format": "smart-working-toolkit", "version": 1, "tool": "planner", "values": {"a": 1e999}}', "1e999"),
 ])
 def test_2_a_file_holding_nan_or_infinity_is_refused_in_words(page, server, tmp_path, junk, words):
     page.goto(server.url + PLANNER)
@@ -163,21 +163,21 @@ def test_6_text_typed_before_the_form_is_bound_wins_over_the_draft_and_is_saved(
 
 def test_7_drafts_are_kept_per_site_path_and_clear_leaves_the_other_site_alone(page, server):
     page.goto(server.url + PLANNER)
-    other = "swt:v2:/pilot/:where_when"
+    other = "swt:v2:/pilot/:planner"
     page.evaluate("k => localStorage.setItem(k, JSON.stringify({version: 2, values: {role: {hours: '20'}}}))", other)
     page.get_by_label("Contracted hours a week").fill("30")
-    page.wait_for_function("k => localStorage.getItem(k)", arg=draft_key(server, "where_when"))
+    page.wait_for_function("k => localStorage.getItem(k)", arg=draft_key(server, "planner"))
     page.get_by_role("button", name="Clear what I typed").click()
-    assert page.evaluate("k => localStorage.getItem(k)", draft_key(server, "where_when")) is None
+    assert page.evaluate("k => localStorage.getItem(k)", draft_key(server, "planner")) is None
     assert page.evaluate("k => localStorage.getItem(k)", other) is not None
 
 
 def test_7_a_draft_of_the_old_version_is_moved_to_this_sites_key(page, server):
     page.goto(server.url + PLANNER)
-    page.evaluate("() => localStorage.setItem('swt:v1:where_when', JSON.stringify({role: {hours: '29'}}))")
+    page.evaluate("() => localStorage.setItem('swt:v1:planner', JSON.stringify({role: {hours: '29'}}))")
     page.reload()
     assert page.get_by_label("Contracted hours a week").input_value() == "29"
-    assert page.evaluate("() => localStorage.getItem('swt:v1:where_when')") is None
+    assert page.evaluate("() => localStorage.getItem('swt:v1:planner')") is None
     page.reload()  # moved, not lost: it is under this site's key now
     page.wait_for_function(BOUND)
     assert page.get_by_label("Contracted hours a week").input_value() == "29"
@@ -206,7 +206,7 @@ def test_8_the_example_and_clear_offer_undo(page, server):
 def test_8_an_import_replaces_and_says_which_rows_it_could_not_take(page, server, tmp_path):
     page.goto(server.url + PLANNER)
     page.get_by_label("Contracted hours a week").fill("21")
-    row = where_when.example()["activities"][0]
+    row = planner.example()["activities"][0]
     text = json.loads(planner_record())
     text["values"]["activities"] = [dict(row, hours="0.5") for _ in range(45)]
     import_file(page, tmp_path, json.dumps(text))
@@ -221,7 +221,7 @@ def test_8_an_import_replaces_and_says_which_rows_it_could_not_take(page, server
 
 def test_8_a_damaged_draft_is_kept_aside_and_the_person_told(page, server):
     page.goto(server.url + PLANNER)
-    page.evaluate("k => localStorage.setItem(k, '{broken')", draft_key(server, "where_when"))
+    page.evaluate("k => localStorage.setItem(k, '{broken')", draft_key(server, "planner"))
     page.reload()
     page.locator("[data-notice]").get_by_text("could not be read").wait_for()
     kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.includes(':damaged:'))")

@@ -16,7 +16,7 @@ import pytest
 from tests.browser.conftest import wait_for_result
 from tests.support.build import ROOT, build_site, free_port
 from tests.support.server import SiteServer
-from toolkit import checklist, where_when
+from toolkit import checklist, planner
 from toolkit.bridge import TOOLS, tool_module
 
 CHECKLIST = "checklists/manager-conversation/"
@@ -49,8 +49,8 @@ def requests() -> list[str]:
         ticked = {item.id: {"done": True, "note": "Agreed <b>&</b> noted"} for item in list(checklist.load(cid).items())[:3]}
         asks.append({"tool": "checklist", "action": "compute", "values": {"checklist": cid, "items": ticked},
                      "lazy": True})
-    asks.append({"tool": "where_when", "action": "download", "values": where_when.example(), "filename": None})
-    asks.append({"tool": "where_when", "action": "compute", "values": {**where_when.example(), "hours": "-3"}})
+    asks.append({"tool": "planner", "action": "download", "values": planner.example(), "filename": None})
+    asks.append({"tool": "planner", "action": "compute", "values": {**planner.example(), "hours": "-3"}})
     asks.append({"tool": "team_agreement", "action": "compute", "values": {}})
     return [json.dumps(a) for a in asks]
 

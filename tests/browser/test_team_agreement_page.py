@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.browser.conftest import axe_violations, wait_for_result
-from toolkit import bridge, where_when
+from toolkit import bridge, planner
 
 PAGE = "tools/team-agreement/"
 ATTACK = "<img src=x onerror=alert(1)>"
@@ -29,9 +29,9 @@ def fill_member(row, name, start="09:00", finish="17:00", hours="37.5", timezone
 
 
 def planner_file(tmp_path, name, file_name):
-    values = where_when.example()
+    values = planner.example()
     values["role"] = {**values["role"], "name": name}
-    answer = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": values})))
+    answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": values})))
     path = tmp_path / file_name
     path.write_text(next(d["content"] for d in answer["downloads"] if d["mime"] == "application/json"))
     return path

@@ -17,7 +17,7 @@ from tests.support.build import PREFIX, ROOT
 from tests.support.server import CSP  # the policy every test serves the site under
 
 DEPLOY = ROOT / "deploy"
-PAGE = "tools/where-when/"
+PAGE = "tools/planner/"
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
            "Cache-Control": "no-cache"}
 # The site's file types that Debian's tables lack or IIS may not know (it serves no file of an unknown type).

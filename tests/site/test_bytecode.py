@@ -38,10 +38,10 @@ json.dumps({"imported": names, "compiled": [f for f in compiled if "/toolkit/" i
 def test_the_wheel_carries_bytecode_for_every_module(site_dir: Path):
     with zipfile.ZipFile(site_dir / PYODIDE_DIR / wheel_name()) as wheel:
         names = set(wheel.namelist())
-    # toolkit/where_when/week.py <-> toolkit/where_when/__pycache__/week.cpython-314.pyc, in every sub-package
+    # toolkit/planner/week.py <-> toolkit/planner/__pycache__/week.cpython-314.pyc, in every sub-package
     modules = {n[:-3] for n in names if n.startswith("toolkit/") and "/_templates/" not in n and n.endswith(".py")}
     cached = {n.replace("__pycache__/", "").split(".")[0] for n in names if "/__pycache__/" in n}
-    assert {"toolkit/forms", "toolkit/where_when/week", "toolkit/team_agreement/checks"} <= modules
+    assert {"toolkit/forms", "toolkit/planner/week", "toolkit/team_agreement/checks"} <= modules
     assert cached == modules
 
 
@@ -51,5 +51,5 @@ def test_pyodide_imports_the_toolkit_from_its_bytecode_without_compiling_it(site
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout.strip().splitlines()[-1])
-    assert {"toolkit.where_when.week", "toolkit.checklist.model", "toolkit.team_agreement.checks"} <= set(result["imported"])
+    assert {"toolkit.planner.week", "toolkit.checklist.model", "toolkit.team_agreement.checks"} <= set(result["imported"])
     assert result["compiled"] == []

@@ -15,7 +15,7 @@ import pytest
 
 from tests.support.build import free_port
 from tests.support.fork import DEFAULT_WORDS, SETTINGS, build_fork, make_fork
-from toolkit import bridge, where_when
+from toolkit import bridge, planner
 from toolkit import org as org_settings
 
 FORK_ORG = org_settings.merge(SETTINGS)
@@ -46,12 +46,12 @@ def site_texts(site: Path):
 # Run inside the fork, with its own toolkit and templates (its added checklist is only there).
 DOWNLOADS = """
 import json, sys
-from toolkit import bridge, where_when
+from toolkit import bridge, planner
 org = json.loads(sys.argv[1])
 files = []
-for tool, values in [("where_when", bridge.tool_module("where_when").example()),
+for tool, values in [("planner", bridge.tool_module("planner").example()),
                      ("team_agreement", bridge.tool_module("team_agreement").example()),
-                     ("flexible_request", bridge.tool_module("flexible_request").example()),
+                     ("request", bridge.tool_module("request").example()),
                      ("decision_record", bridge.tool_module("decision_record").example()),
                      ("trial_review", bridge.tool_module("trial_review").example()),
                      ("checklist", {"checklist": "manager-conversation"}), ("checklist", {"checklist": "lab-rota"})]:
@@ -106,7 +106,7 @@ def test_the_forks_brand_reaches_material_and_the_toolkit(fork_site):
     assert 'src="assets/brand/northgate.svg"' in home and "<title>Agile Working at Northgate</title>" in home
     faq = (fork_site / "faq/index.html").read_text("utf-8")
     assert re.search(r"<title>[^<]+ - Northgate</title>", faq)  # a tab's title ends with the short name
-    planner = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": where_when.example(),
+    planner = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": planner.example(),
                                                    "context": FORK_ORG})))
     assert 'fill="#5b2a86"' in "".join(planner["parts"])
 

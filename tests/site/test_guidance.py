@@ -298,10 +298,10 @@ def test_the_manager_page_sets_out_the_whole_statutory_process(site_dir):
 
 
 def test_the_planner_page_names_the_year_of_the_emission_factors_it_uses(site_dir):
-    from toolkit.where_when import commute
+    from toolkit.planner import commute
 
     year = re.search(r"20\d\d", commute.SOURCE).group(0)
-    text = " ".join(" ".join(article(site_dir, "tools/where-when.md").text).split())
+    text = " ".join(" ".join(article(site_dir, "tools/planner.md").text).split())
     assert f"conversion factors for {year}" in text
 
 
@@ -356,7 +356,7 @@ def test_the_sources_page_names_every_seed_and_public_source(site_dir):
 
 def test_the_teams_guide_the_checklists_and_the_planner_lead_to_the_team_agreement_drafter(site_dir):
     target = "tools/team-agreement/index.html"
-    for src in ("teams/index.md", "teams/hybrid-meetings.md", "tools/where-when.md", "index.md"):
+    for src in ("teams/index.md", "teams/hybrid-meetings.md", "tools/planner.md", "index.md"):
         assert target in link_targets(site_dir, src), f"{src} does not link to the drafter"
     start = checklist.load("team-agreement-start")
     assert any("team agreement drafter" in item.text for item in start.items())
@@ -367,7 +367,7 @@ def test_the_teams_guide_the_checklists_and_the_planner_lead_to_the_team_agreeme
 
 def test_the_tools_index_lists_every_tool(site_dir):
     targets = link_targets(site_dir, "tools/index.md")
-    assert {"tools/where-when/index.html", "tools/team-agreement/index.html"} <= set(targets)
+    assert {"tools/planner/index.html", "tools/team-agreement/index.html"} <= set(targets)
 
 
 def test_search_finds_the_planner_for_core_hours(site_dir):
@@ -375,10 +375,10 @@ def test_search_finds_the_planner_for_core_hours(site_dir):
 
     index = json.loads((site_dir / "search" / "search_index.json").read_text("utf-8"))
     found = {doc["location"].split("#")[0] for doc in index["docs"] if "core hours" in doc["text"].lower()}
-    assert {"tools/where-when/", "tools/team-agreement/"} <= found
+    assert {"tools/planner/", "tools/team-agreement/"} <= found
 
 
-@pytest.mark.parametrize("src", ["index.md", "teams/index.md", "tools/where-when.md", "checklists/trial-review.md"])
+@pytest.mark.parametrize("src", ["index.md", "teams/index.md", "tools/planner.md", "checklists/trial-review.md"])
 def test_pages_say_when_they_were_last_updated(site_dir, src):
     assert re.search(r'class="swt-updated">Last updated: \d{1,2} [A-Z][a-z]+ 20\d\d<',
                      (site_dir / built(src)).read_text("utf-8"))

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from toolkit import bridge, checklist, decision_record, flexible_request, team_agreement, trial_review, where_when
+from toolkit import bridge, checklist, decision_record, request, team_agreement, trial_review, planner
 
 RUNS = int(os.environ.get("SWT_FUZZ_RUNS", "400"))
 SEED = int(os.environ.get("SWT_FUZZ_SEED", str(int(time.time()))))
@@ -20,8 +20,8 @@ SEED = int(os.environ.get("SWT_FUZZ_SEED", str(int(time.time()))))
 def examples() -> dict[str, dict]:
     cid = checklist.available()[0]
     ticked = {item.id: {"done": True, "note": "x"} for item in checklist.load(cid).items()}
-    return {"where_when": where_when.example(), "team_agreement": team_agreement.example(),
-            "checklist": {"checklist": cid, "items": ticked}, "flexible_request": flexible_request.example(),
+    return {"planner": planner.example(), "team_agreement": team_agreement.example(),
+            "checklist": {"checklist": cid, "items": ticked}, "request": request.example(),
             "decision_record": decision_record.example(), "trial_review": trial_review.example()}
 
 
@@ -95,7 +95,7 @@ def test_the_bridge_answers_anything_with_plain_json_and_never_fails():
             source = source if source in tools else tool
             request = {"tool": tool, "action": "import", "text": record_text(rng, source, tools[source]), "fixed": {}}
         elif kind == 2:
-            files = [{"name": "p.json", "text": record_text(rng, "where_when", tools["where_when"])}]
+            files = [{"name": "p.json", "text": record_text(rng, "planner", tools["planner"])}]
             request = {"tool": tool, "action": "import_rows", "repeat": rng.choice(["members", "x"]),
                        "files": mutate(rng, files) if rng.random() < 0.3 else files, "count": rng.choice([0, 29, "1"])}
         else:

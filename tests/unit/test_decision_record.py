@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from toolkit import bridge, decision_record, flexible_request, org
-from toolkit.requests.rules import STATUTORY_GROUNDS
+from toolkit import bridge, decision_record, request, org
+from toolkit.flexible_working.rules import STATUTORY_GROUNDS
 
 TODAY = date(2027, 3, 1)
 GB = org.merge({})
@@ -216,15 +216,15 @@ def test_a_third_request_in_twelve_months_is_said_to_the_manager_too():
 
 
 def test_the_employees_request_file_fills_the_request():
-    ex = flexible_request.example()
-    made = flexible_request.render(flexible_request.compute(flexible_request.validate(ex, GB)), ex)
+    ex = request.example()
+    made = request.render(request.compute(request.validate(ex, GB)), ex)
     text = json.dumps(made.record)
     answer = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "action": "import", "text": text})))
     assert answer["ok"]
     # The request's date, left empty by the employee (today), is carried as the day the letter was made.
     assert answer["values"]["request"] == {**ex["request"], "made": date.today().isoformat()}
     wrong = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "action": "import",
-                                                 "text": text.replace('"flexible_request"', '"where_when"')})))
+                                                 "text": text.replace('"request"', '"planner"')})))
     assert not wrong["ok"] and "different tool" in wrong["errors"][0]["message"]
 
 

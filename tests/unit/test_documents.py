@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from toolkit import bridge, checklist, org, safe, where_when
+from toolkit import bridge, checklist, org, safe, planner
 from toolkit.render import date_words
 
 ORG = org.merge({"currency": "£"})
@@ -38,9 +38,9 @@ def test_a_checklist_without_a_date_is_dated_today():
 
 
 def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_uses_the_currency():
-    values = where_when.example()
+    values = planner.example()
     values["role"]["name"] = "Priya Shah"
-    reply, files = answer("where_when", values)
+    reply, files = answer("planner", values)
     plan = files["text/markdown"]
     assert plan.splitlines()[2] == f"Priya Shah, {date_words(date.today())}"
     assert "Download" not in plan and "download" not in plan  # the page says how to download; the file does not
@@ -49,7 +49,7 @@ def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_use
 
 
 def test_without_a_currency_money_is_shown_without_a_symbol_and_says_so():
-    _, files = answer("where_when", where_when.example(), org.merge({}))
+    _, files = answer("planner", planner.example(), org.merge({}))
     assert "at 4.80 each way (in the currency you used)." in files["text/markdown"]
 
 
@@ -67,8 +67,8 @@ def test_typed_addresses_are_not_turned_into_links():
 def test_the_organisations_own_emission_factors_reach_the_plan_and_are_named():
     """Settings `policy.emissions` replace the default factor for that mode; the source is named in the plan."""
     own = org.merge({"policy": {"emissions": {"car": 0.2}, "emissions_source": "Acme's travel policy 2026"}})
-    values = where_when.example() | {"commute": {"minutes": "30", "km": "10", "mode": "car", "cost": "5"}}
-    answer = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": values, "context": own})))
+    values = planner.example() | {"commute": {"minutes": "30", "km": "10", "mode": "car", "cost": "5"}}
+    answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": values, "context": own})))
     saved = json.loads(next(d["content"] for d in answer["downloads"] if d["mime"] == "application/json"))
     commute = saved["result"]["commute_saved_a_year"]
     assert commute["kg_co2e_per_km"] == 0.2 and commute["kg_co2e"] == pytest.approx(commute["km"] * 0.2)

@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.unit.test_team_agreement import member, team_values
-from tests.unit.test_where_when import act, form_values
-from toolkit import draw, org, team_agreement, where_when
-from toolkit.where_when import figures as ww_figures
-from toolkit.where_when.figures import LABELS, WIDTH, blocks, share_parts
+from tests.unit.test_planner import act, form_values
+from toolkit import draw, org, team_agreement, planner
+from toolkit.planner import figures as planner_figures
+from toolkit.planner.figures import LABELS, WIDTH, blocks, share_parts
 
 ORG = org.merge({})
 SVG = "{http://www.w3.org/2000/svg}"
@@ -24,15 +24,15 @@ def svgs(html: str) -> list[ET.Element]:
     return [ET.fromstring(s) for s in re.findall(r"<svg.*?</svg>", html, re.S)]
 
 
-def planner(values):
-    plan = where_when.validate(values, ORG)
+def plan_of(values):
+    plan = planner.validate(values, ORG)
     assert not isinstance(plan, list), plan
-    return where_when.compute(plan)
+    return planner.compute(plan)
 
 
 def one_day_plan(**role):
     # One working day, 09:00-17:00, one activity of 7.5 hours that can happen anywhere at any time.
-    return planner(form_values([act("Casework", "7.5")], days="1", hours="7.5", **role))
+    return plan_of(form_values([act("Casework", "7.5")], days="1", hours="7.5", **role))
 
 
 def x_of(result, minutes):
@@ -49,7 +49,7 @@ def test_a_seven_and_a_half_hour_day_from_nine_draws_one_block_of_the_right_leng
     result = one_day_plan()
     [day] = result.week.working()
     assert [(s, e) for s, e, _ in blocks(day)] == [(9 * 60, 16 * 60 + 30)]
-    [svg] = svgs(ww_figures.timeline(result, "#1f5f8b"))
+    [svg] = svgs(planner_figures.timeline(result, "#1f5f8b"))
     [block] = [r for r in rects(svg) if r.find(f"{SVG}title").text.startswith("Casework")]
     assert float(block.get("x")) == pytest.approx(x_of(result, 540), abs=0.1)
     assert float(block.get("width")) == pytest.approx(x_of(result, 990) - x_of(result, 540), abs=0.1)
@@ -58,8 +58,8 @@ def test_a_seven_and_a_half_hour_day_from_nine_draws_one_block_of_the_right_leng
 def test_a_fixed_commitment_from_three_to_four_sits_where_it_should():
     values = form_values([act("Casework", "7")], commitments=[{"day": "Monday", "start": "15:00", "end": "16:00",
                                                                "what": "School pick-up"}])
-    result = planner(values)
-    [svg] = svgs(ww_figures.timeline(result, "#1f5f8b"))
+    result = plan_of(values)
+    [svg] = svgs(planner_figures.timeline(result, "#1f5f8b"))
     [kept] = [r for r in rects(svg) if "School pick-up" in r.find(f"{SVG}title").text]
     assert float(kept.get("x")) == pytest.approx(x_of(result, 900), abs=0.1)
     assert float(kept.get("width")) == pytest.approx(x_of(result, 960) - x_of(result, 900), abs=0.1)
@@ -68,9 +68,9 @@ def test_a_fixed_commitment_from_three_to_four_sits_where_it_should():
 
 
 def test_the_shares_add_up_to_the_whole_bar():
-    result = planner(where_when.example())
+    result = plan_of(planner.example())
     assert sum(m for _, m, _ in share_parts(result)) == result.total
-    [svg] = svgs(ww_figures.shares(result, "#1f5f8b"))
+    [svg] = svgs(planner_figures.shares(result, "#1f5f8b"))
     widths = [float(r.get("width")) for r in rects(svg)]
     assert sum(widths) == pytest.approx(WIDTH - 8, abs=0.5)
 
@@ -87,13 +87,13 @@ def test_a_thirty_member_team_grid_has_thirty_rows():
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_every_figure_parses_holds_nothing_active_and_keeps_typed_text_as_text(payload):
-    planner_values = where_when.example()
+    planner_values = planner.example()
     planner_values["activities"][0]["name"] = payload[:80]
     planner_values["commitments"][0]["what"] = payload[:80]
     team = team_values([member(payload[:60], rotas="Desk"), member("B" + payload[:59])],
                        rotas=[{"name": "Desk", "days": ["Monday"], "place": "office", "people": "2"}])
     team_result = team_agreement.compute(team_agreement.validate(team, ORG))
-    outputs = [where_when.render(planner(planner_values), planner_values),
+    outputs = [planner.render(plan_of(planner_values), planner_values),
                team_agreement.render(team_result, team)]
     for rendered in outputs:
         for html in (rendered.html, rendered.document):
@@ -119,7 +119,7 @@ def test_text_on_a_colour_is_chosen_for_contrast():
 
 
 def test_each_page_of_a_tool_has_its_figures_once_with_ids_that_do_not_clash():
-    values = where_when.example()
-    html = where_when.render(planner(values), values).html
+    values = planner.example()
+    html = planner.render(plan_of(values), values).html
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)) and len(svgs(html)) == 3

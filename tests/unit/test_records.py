@@ -33,7 +33,7 @@ def nested(depth):
     ('{"format": "other", "values": {}}', "not a record saved by this toolkit"),
     (record({}, version=99), "saved by a newer version of the toolkit (format 99)"),
     (record({}, version="1"), "format this page does not know"),
-    (record({}, tool="where_when"), "saved from a different tool"),
+    (record({}, tool="planner"), "saved from a different tool"),
     (record({"checklist": "team-agreement-start"}), "belongs to a different page"),
     (record({"a": nested(20)}), "nested too deeply"),
     (record({"a": ["x"] * 600}), "more than 500 entries"),

@@ -248,11 +248,11 @@ def test_the_review_date_defaults_to_three_months_on_with_month_ends_handled():
 # ---------------------------------------------------------------- planner files in
 
 def planner_record(name="Priya", **role) -> str:
-    from toolkit import where_when  # the test, not the tool, knows both tools
+    from toolkit import planner  # the test, not the tool, knows both tools
 
-    values = where_when.example()
+    values = planner.example()
     values["role"] = {**values["role"], "name": name, **role}
-    answer = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": values})))
+    answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": values})))
     return next(d["content"] for d in answer["downloads"] if d["mime"] == "application/json")
 
 
@@ -345,9 +345,9 @@ def test_the_example_is_a_team_of_eight_with_a_part_time_member_and_findings_to_
 
 
 def test_the_examples_carry_no_copy_of_the_organisations_policy():
-    from toolkit import where_when
+    from toolkit import planner
 
-    assert "team" not in where_when.example()  # anchor days, core hours, minimum: from the settings
+    assert "team" not in planner.example()  # anchor days, core hours, minimum: from the settings
     assert set(team_agreement.example()["rules"]) == {"desks"}
     settings = org.merge({"policy": {"anchor_days": ["Thursday"], "core_hours": {"start": "11:00", "end": "14:00"}}})
     team = team_agreement.validate(team_agreement.example(), settings, today=TODAY)

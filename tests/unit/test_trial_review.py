@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from toolkit import bridge, org, records, trial_review
-from toolkit.requests.dates import months_after
+from toolkit.flexible_working.dates import months_after
 from toolkit.trial_review.model import Trial
 
 ORG = org.merge({})

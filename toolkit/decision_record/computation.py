@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..render import date_words
-from ..requests.dates import months_after, weeks_after
-from ..requests.letters import Letter
-from ..requests.rules import Steps
-from ..requests.timeline import Event
+from ..flexible_working.dates import months_after, weeks_after
+from ..flexible_working.letters import Letter
+from ..flexible_working.rules import Steps
+from ..flexible_working.timeline import Event
 from .letters import letters
 from .model import Decision
 

@@ -1,5 +1,5 @@
 """A decision record starts from the employee's request file: the two tools ask the same request questions
-(toolkit.requests.fields), so the request's answers carry over as they are."""
+(toolkit.flexible_working.fields), so the request's answers carry over as they are."""
 
 from __future__ import annotations
 
@@ -17,4 +17,4 @@ def from_request(data: dict[str, Any]) -> dict[str, Any] | str:
     return {"request": request, "previous": values.get("previous") if isinstance(values.get("previous"), list) else []}
 
 
-TAKES = {"flexible_request": from_request}
+TAKES = {"request": from_request}

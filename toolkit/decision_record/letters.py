@@ -1,5 +1,5 @@
 """Each letter of the decision record, worded for its step and its outcome. Sentences are plain text with the
-typed names and words inside; toolkit.requests.letters escapes them for each format."""
+typed names and words inside; toolkit.flexible_working.letters escapes them for each format."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..forms import fmt_clock
 from ..render import date_words
-from ..requests.letters import Letter
+from ..flexible_working.letters import Letter
 
 if TYPE_CHECKING:
     from .computation import Result

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..requests.model import Request
-from ..requests.reading import Standing
-from ..requests.rules import Rules
+from ..flexible_working.model import Request
+from ..flexible_working.reading import Standing
+from ..flexible_working.rules import Rules
 
 OUTCOMES = (
     ("", "Not decided yet"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import records
 from ..render import Rendered, date_words, made_line, printable_page
-from ..requests import timeline
+from ..flexible_working import timeline
 from ..safe import esc, md
 from .computation import Result
 from .model import OUTCOMES

@@ -8,9 +8,9 @@ from typing import Any
 
 from .. import records, templates
 from ..forms import Field, Group, Repeat, ToolForm
-from ..requests import rules as request_rules
-from ..requests.dates import dated_example
-from ..requests.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
+from ..flexible_working import rules as request_rules
+from ..flexible_working.dates import dated_example
+from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
 from .model import APPEAL_OUTCOMES, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES
 
 NAME = "decision_record"

@@ -11,9 +11,9 @@ from typing import Any
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, number, readable_rows,
                      row_list, text)
 from ..render import date_words
-from ..requests import rules as request_rules
-from ..requests.fields import NAME_LIMIT, WORDS_LIMIT
-from ..requests.reading import read_request, standing
+from ..flexible_working import rules as request_rules
+from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT
+from ..flexible_working.reading import read_request, standing
 from .model import (APPEAL_OUTCOMES, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES, Appeal, Decision, Measure,
                     Trial)
 

@@ -7,8 +7,8 @@ from datetime import date
 
 from ..forms import fmt_number
 from ..render import date_words
-from ..requests.dates import months_after
-from ..requests.timeline import Event
+from ..flexible_working.dates import months_after
+from ..flexible_working.timeline import Event
 from . import letter
 from .model import ADJUST_INSTEAD, Measure, Reading, Result, Trial
 

@@ -1,6 +1,6 @@
 """The trial outcome letter, from the manager to the employee: each outcome worded its own way.
 
-Plain sentences with the typed words inside them as typed: toolkit.requests.letters escapes them once, for the
+Plain sentences with the typed words inside them as typed: toolkit.flexible_working.letters escapes them once, for the
 format being written."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from datetime import date
 
 from ..forms import fmt_number
 from ..render import date_words
-from ..requests.dates import months_after
-from ..requests.letters import Letter
+from ..flexible_working.dates import months_after
+from ..flexible_working.letters import Letter
 from .model import Measure, Reading, Trial
 
 SUBJECTS = {

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..requests.letters import Letter
-from ..requests.rules import Rules
-from ..requests.timeline import Event
+from ..flexible_working.letters import Letter
+from ..flexible_working.rules import Rules
+from ..flexible_working.timeline import Event
 
 KINDS = (
     ("outputs", "Outputs (work done)"),

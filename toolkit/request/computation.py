@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..render import date_words
-from ..requests.letters import Letter
-from ..requests.model import PREVIOUS_STATES
-from ..requests.timeline import Event
+from ..flexible_working.letters import Letter
+from ..flexible_working.model import PREVIOUS_STATES
+from ..flexible_working.timeline import Event
 from .validation import Asked
 
 

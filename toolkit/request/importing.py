@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import records
 from ..forms import DAYS, fmt_number
-from ..requests.model import DAY_KEYS
+from ..flexible_working.model import DAY_KEYS
 
 
 

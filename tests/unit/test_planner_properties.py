@@ -7,11 +7,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit import bridge, forms, org, where_when
+from toolkit import bridge, forms, org, planner
 from toolkit.safe import esc
-from toolkit.where_when.commute import MODE_OPTIONS
-from toolkit.where_when.model import DAYS, Plan
-from toolkit.where_when.week import overlaps
+from toolkit.planner.commute import MODE_OPTIONS
+from toolkit.planner.model import DAYS, Plan
+from toolkit.planner.week import overlaps
 
 ORG = org.merge({})
 DAYS = DAYS
@@ -83,27 +83,27 @@ def planner_values(draw):
 @given(st.dictionaries(st.sampled_from(["role", "activities", "home", "commitments", "commute", "team", "x"]),
                        json_value))
 def test_arbitrary_json_never_makes_validate_raise(values):
-    result = where_when.validate(values, ORG)
+    result = planner.validate(values, ORG)
     if isinstance(result, list):
         assert all(isinstance(e, forms.FieldError) and e.message for e in result)
     else:
-        where_when.render(where_when.compute(result), values)
+        planner.render(planner.compute(result), values)
 
 
 @SETTINGS
 @given(planner_values(), st.sampled_from(["role", "activities", "commitments", "commute", "team", "home"]),
        json_value)
 def test_a_valid_form_with_one_part_replaced_by_anything_never_raises(values, part, junk):
-    answer = json.loads(bridge.handle(json.dumps({"tool": "where_when", "values": {**values, part: junk}})))
+    answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": {**values, part: junk}})))
     assert "failure" not in answer, answer.get("detail")
 
 
 @SETTINGS
 @given(planner_values())
 def test_every_suggested_week_keeps_its_promises(values):
-    plan = where_when.validate(values, ORG)
+    plan = planner.validate(values, ORG)
     assert isinstance(plan, Plan), plan
-    result = where_when.compute(plan)
+    result = planner.compute(plan)
     week = result.week
     assert len(week.working()) == plan.days
 
@@ -136,7 +136,7 @@ def test_every_suggested_week_keeps_its_promises(values):
     together = sum(1 for d in week.working() if d.place == "site")
     assert together >= min(plan.min_days, plan.days)
 
-    rendered = where_when.render(result, values)
+    rendered = planner.render(result, values)
     assert "<script" not in rendered.html.lower() and "<img" not in rendered.html
     for a in plan.activities:
         assert esc(a.name) in rendered.html

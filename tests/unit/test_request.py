@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from toolkit import bridge, flexible_request, org, where_when
+from toolkit import bridge, request, org, planner
 
 GB = org.merge({})
 TODAY = date(2027, 1, 10)
 
 
 def letter_for(values, settings=GB):
-    asked = flexible_request.validate(values, settings, today=TODAY)
+    asked = request.validate(values, settings, today=TODAY)
     assert not isinstance(asked, list), asked
-    return flexible_request.render(flexible_request.compute(asked), values)
+    return request.render(request.compute(asked), values)
 
 
 def base(**request):
@@ -44,7 +44,7 @@ def test_an_informal_request_says_when_a_formal_one_can_be_made():
 
 def test_in_northern_ireland_the_request_says_its_effect_and_the_steps():
     ni_org = org.merge({"policy": {"requests": {"jurisdiction": "NI"}}})
-    missing = flexible_request.validate(base(), ni_org, today=TODAY)
+    missing = request.validate(base(), ni_org, today=TODAY)
     assert [e.field for e in missing] == ["request.how_it_works"]
     assert "effect on the organisation" in missing[0].message
     made = letter_for(base(how_it_works="Jo covers Fridays."), ni_org)
@@ -81,11 +81,11 @@ def test_the_change_in_words_keeps_its_paragraphs_and_the_letter_reads_as_a_lett
 
 
 def test_the_plan_file_becomes_the_change_asked_for():
-    plan = where_when.example()
+    plan = planner.example()
     plan["role"]["name"] = "Sam Taylor"
-    model = where_when.validate(plan, GB)
-    record = where_when.render(where_when.compute(model), plan).record
-    answer = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import",
+    model = planner.validate(plan, GB)
+    record = planner.render(planner.compute(model), plan).record
+    answer = json.loads(bridge.handle(json.dumps({"tool": "request", "action": "import",
                                                   "text": json.dumps(record)})))
     assert answer["ok"], answer
     request = answer["values"]["request"]
@@ -95,17 +95,17 @@ def test_the_plan_file_becomes_the_change_asked_for():
     assert request["week"]["tue"] == {"site": "office", "home": "home"}[placed["Tuesday"]]
     assert request["week"]["sat"] == "" and "where & when planner" in request["how_it_works"]
     record["result"] = {}
-    empty = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import",
+    empty = json.loads(bridge.handle(json.dumps({"tool": "request", "action": "import",
                                                  "text": json.dumps(record)})))
     assert not empty["ok"] and "no suggested week" in empty["errors"][0]["message"]
 
 
 def test_the_example_renders_and_its_record_loads_back():
-    ex = flexible_request.example()
-    answer = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "values": ex})))
+    ex = request.example()
+    answer = json.loads(bridge.handle(json.dumps({"tool": "request", "values": ex})))
     assert answer["ok"] and "statutory request" in answer["parts"][0]
     record = next(d["content"] for d in answer["downloads"] if d["filename"].endswith(".json"))
-    back = json.loads(bridge.handle(json.dumps({"tool": "flexible_request", "action": "import", "text": record})))
+    back = json.loads(bridge.handle(json.dumps({"tool": "request", "action": "import", "text": record})))
     # Left empty, the request's date was today: the record keeps that date, so the letter and its deadline
     # do not move when it is opened again another day.
     assert back["values"] == {**ex, "request": {**ex["request"], "made": date.today().isoformat()}}

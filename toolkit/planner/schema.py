@@ -11,8 +11,8 @@ from ..forms import Field, Group, Repeat, ToolForm
 from .commute import MODE_OPTIONS
 from .model import DAY_OPTIONS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY
 
-NAME = "where_when"
-EXAMPLE = "examples/where_when.json"
+NAME = "planner"
+EXAMPLE = "examples/planner.json"
 MAX_ACTIVITIES = 40
 MAX_COMMITMENTS = 20
 WEEK_HOURS = 168

@@ -1,4 +1,4 @@
-"""The request's form: the shared request questions (toolkit.requests.fields), worded to the person asking."""
+"""The request's form: the shared request questions (toolkit.flexible_working.fields), worded to the person asking."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Any
 
 from .. import records, templates
 from ..forms import ToolForm
-from ..requests import rules as request_rules
-from ..requests.dates import dated_example
-from ..requests.fields import request_groups
+from ..flexible_working import rules as request_rules
+from ..flexible_working.dates import dated_example
+from ..flexible_working.fields import request_groups
 
-NAME = "flexible_request"
-EXAMPLE = "examples/flexible_request.json"
+NAME = "request"
+EXAMPLE = "examples/request.json"
 
 
 def form(org: dict[str, Any]) -> ToolForm:

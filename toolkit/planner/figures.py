@@ -51,7 +51,7 @@ def timeline(result: Result, colour: str) -> str:
 
     height = TOP + len(days) * (ROW + GAP) + 26
     home = sum(1 for d in days if d.place == "home")
-    fig = Figure("ww-week", WIDTH, height, "Your suggested week as a timeline",
+    fig = Figure("planner-week", WIDTH, height, "Your suggested week as a timeline",
                  f"{len(days)} working days, {home} at home and {len(days) - home} at the base, each day's work "
                  "placed across the day; fixed commitments and core hours are shown. The table below gives the same "
                  "week in words.", colour)
@@ -96,7 +96,7 @@ def shares(result: Result, colour: str) -> str:
     """One bar, split into hours that are flexible in place and time, in place only, in time only, or in neither."""
     parts = share_parts(result)
     total = max(result.total, 1)
-    fig = Figure("ww-shares", WIDTH, 96, "How flexible your hours are",
+    fig = Figure("planner-shares", WIDTH, 96, "How flexible your hours are",
                  "; ".join(f"{name}: {fmt_number(m / 60)} hours ({round(100 * m / total)}%)" for name, m, _ in parts)
                  + ".", colour)
     x = 4.0
@@ -137,7 +137,7 @@ def changes(result: Result, colour: str) -> str | None:
     def amount(value: float, unit: str) -> str:
         return f"{round(value):,} h" if unit == "h" else f"{round(value):,} kg" if unit == "kg" else f"{unit}{round(value):,}"
 
-    fig = Figure("ww-changes", WIDTH, 24 + len(rows) * 52, "What changes in a year",
+    fig = Figure("planner-changes", WIDTH, 24 + len(rows) * 52, "What changes in a year",
                  "; ".join(f"{label}: {amount(before, unit)} travelling in every working day, {amount(after, unit)} "
                            "with this plan" for label, before, after, unit in rows) + ".", colour)
     for i, (label, before, after, unit) in enumerate(rows):

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import records
 from ..render import Rendered, date_words
-from ..requests import timeline
+from ..flexible_working import timeline
 from ..safe import esc
 from .computation import Result
 from .schema import NAME

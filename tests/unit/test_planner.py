@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from toolkit import bridge, forms, org, records, where_when
-from toolkit.where_when.model import DAYS, Plan
+from toolkit import bridge, forms, org, records, planner
+from toolkit.planner.model import DAYS, Plan
 
 ORG = org.merge({})
 XSS = "<img src=x onerror=alert(1)>"
@@ -32,13 +32,13 @@ def form_values(activities, commitments=(), home=True, commute=None, team=None, 
 
 
 def plan_of(values, org_=ORG) -> Plan:
-    plan = where_when.validate(values, org_)
+    plan = planner.validate(values, org_)
     assert isinstance(plan, Plan), plan
     return plan
 
 
 def result_of(values):
-    return where_when.compute(plan_of(values))
+    return planner.compute(plan_of(values))
 
 
 def day(result, name):
@@ -50,7 +50,7 @@ def hours_on(d):
 
 
 def errors_of(values):
-    errors = where_when.validate(values, ORG)
+    errors = planner.validate(values, ORG)
     assert isinstance(errors, list), "expected field errors"
     return {e.field: e.message for e in errors}
 
@@ -115,7 +115,7 @@ def test_set_days_choose_the_working_days_and_a_set_day_beyond_them_is_reported(
     (left,) = result.week.unplaced
     assert left.activity.name == "Friday call"
     assert left.reason == "it is set on Friday, which is not one of your 1 working days in this plan"
-    assert "The anchor day Tuesday is not among your 1 working days" in where_when.render(result, values).html
+    assert "The anchor day Tuesday is not among your 1 working days" in planner.render(result, values).html
 
 
 def test_an_anchor_day_left_at_home_is_named():
@@ -124,7 +124,7 @@ def test_an_anchor_day_left_at_home_is_named():
     result = result_of(values)
     assert {d.place for d in result.week.working()} == {"home"}
     assert ("Tuesday (anchor day) is a home day in this plan, because none of your work needs the base"
-            in where_when.render(result, values).html)
+            in planner.render(result, values).html)
 
 
 def test_a_set_time_that_clashes_with_a_commitment_is_reported_not_moved():
@@ -140,7 +140,7 @@ def test_a_role_that_cannot_fit_its_days_says_so_plainly():
     result = result_of(values)
     assert [hours_on(d) for d in result.week.working()] == [8, 8, 8, 8]
     assert result.week.unplaced_minutes() == 5.5 * 60
-    html = where_when.render(result, values).html
+    html = planner.render(result, values).html
     assert "does not all fit your days: 5.5 hours are left over" in html
     assert "hold 32 hours, but your activities need 37.5" in html
 
@@ -150,13 +150,13 @@ def test_without_a_place_to_work_at_home_no_home_day_is_suggested():
     result = result_of(values)
     assert {d.place for d in result.week.working()} == {"site"}
     assert result.savings.home_days == 0
-    assert "No home day is suggested, because you do not have a quiet space" in where_when.render(result, values).html
+    assert "No home day is suggested, because you do not have a quiet space" in planner.render(result, values).html
 
 
 def test_anchor_days_come_from_the_organisation_when_the_form_has_none():
     values = form_values([act("Visits", "4", where="base", why="contact"), act("Writing", "30")])
     del values["team"]
-    result = where_when.compute(plan_of(values, org.merge({"policy": {"anchor_days": ["thursday"]}})))
+    result = planner.compute(plan_of(values, org.merge({"policy": {"anchor_days": ["thursday"]}})))
     assert [d.day for d in result.week.days if d.place == "site"] == [3]
 
 
@@ -174,7 +174,7 @@ def test_shares_are_counted_exactly():
     r = result_of(values)
     assert (r.total, r.place_flexible, r.time_flexible, r.both_flexible, r.core_bound, r.habit_bound) == (
         37.5 * 60, 22 * 60, 24 * 60, 20 * 60, 12 * 60, 4 * 60)
-    html = where_when.render(r, values).html
+    html = planner.render(r, values).html
     assert "Place-flexible: 22 of 37.5 hours (59%)" in html
     assert "Time-flexible: 24 of 37.5 hours (64%)" in html
     assert "If that changed, 69% of your hours could happen anywhere" in html  # (22 + 4) / 37.5
@@ -189,7 +189,7 @@ def test_shares_are_counted_exactly():
 def test_what_the_share_suggests(anywhere, words):
     rest = str(37.5 - float(anywhere))
     values = form_values([act("Anywhere", anywhere), act("At base", rest, where="base", why="security")])
-    assert words in where_when.render(result_of(values), values).html
+    assert words in planner.render(result_of(values), values).html
 
 
 def test_commute_savings_a_year():
@@ -201,7 +201,7 @@ def test_commute_savings_a_year():
     assert s.cost == pytest.approx(368 * 4.80)
     assert s.km == 368 * 24
     assert s.co2_kg == pytest.approx(8832 * 0.166)
-    html = where_when.render(result_of(values), values).html
+    html = planner.render(result_of(values), values).html
     assert "368 fewer single journeys a year (4 × 2 journeys × 46 working weeks)" in html
     assert "about 276 hours a year back" in html and "about 1,766.40 a year saved" in html
     assert "about 1,466 kg CO2e a year" in html
@@ -210,16 +210,16 @@ def test_commute_savings_a_year():
 
 def test_a_blank_commute_is_not_counted_as_zero():
     values = form_values([act("Writing", "37.5")])
-    html = where_when.render(result_of(values), values).html
+    html = planner.render(result_of(values), values).html
     assert "enter your minutes each way" in html and "enter your distance each way" in html
 
 
 def test_fewer_described_hours_than_contracted_are_named():
     values = form_values([act("Writing", "10")])
-    html = where_when.render(result_of(values), values).html
+    html = planner.render(result_of(values), values).html
     assert "cover only 10 of your 37.5 contracted hours: less than half your week" in html
     values = form_values([act("Writing", "30")])
-    assert "The other 7.5 hours are not described" in where_when.render(result_of(values), values).html
+    assert "The other 7.5 hours are not described" in planner.render(result_of(values), values).html
 
 
 # ---------------------------------------------------------------- bad input, field by field
@@ -306,7 +306,7 @@ def test_fields_that_matter_only_for_set_times_are_ignored_otherwise():
     {"activities": {"²": {}}}, {"activities": {"9" * 5000: {}}}, {"commitments": {"1": {"day": []}, "0": 7}},
 ])
 def test_validate_never_raises_on_odd_input(values):
-    result = where_when.validate(values, ORG)
+    result = planner.validate(values, ORG)
     assert isinstance(result, list) and all(isinstance(e, forms.FieldError) for e in result)
 
 
@@ -315,7 +315,7 @@ def test_validate_never_raises_on_odd_input(values):
 def test_what_a_person_typed_is_escaped_in_html_and_markdown():
     values = form_values([act(XSS, "10", where="base", why="contact", detail=XSS), act("Writing", "20")],
                          commitments=[{"day": "Monday", "start": "15:00", "end": "16:00", "what": XSS}])
-    rendered = where_when.render(result_of(values), values)
+    rendered = planner.render(result_of(values), values)
     assert "<img" not in rendered.html and "&lt;img src=x onerror=alert(1)&gt;" in rendered.html
     assert not re.search(r"(?<!\\)<img", rendered.markdown)
     assert rendered.markdown.count(r"\<img src=x onerror=alert(1)\>") >= 4  # name, detail, week, commitment
@@ -324,7 +324,7 @@ def test_what_a_person_typed_is_escaped_in_html_and_markdown():
 def test_the_organisations_term_names_the_plan():
     values = form_values([act("Writing", "37.5")])
     plan = plan_of(values, org.merge({"term": "Agile Working"}))
-    rendered = where_when.render(where_when.compute(plan), values)
+    rendered = planner.render(planner.compute(plan), values)
     assert rendered.markdown.startswith("# My Agile Working plan")
     assert rendered.record["title"] == "My Agile Working plan: where and when I work"
 
@@ -332,14 +332,14 @@ def test_the_organisations_term_names_the_plan():
 # ---------------------------------------------------------------- the example, the form and the bridge
 
 def test_the_example_is_data_that_passes_validate_and_computes():
-    example = where_when.example()
-    result = where_when.compute(plan_of(example))
+    example = planner.example()
+    result = planner.compute(plan_of(example))
     assert result.week.unplaced == () and result.total == 37.5 * 60
     assert [DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Tuesday"]
 
 
 def test_the_example_only_names_fields_the_form_has():
-    form = where_when.form(ORG)
+    form = planner.form(ORG)
     names = set()
     for item in form.fields:
         if isinstance(item, forms.Repeat):
@@ -354,14 +354,14 @@ def test_the_example_only_names_fields_the_form_has():
 
 
 def test_the_form_takes_its_defaults_from_the_organisations_policy():
-    form = where_when.form(org.merge({"policy": {"anchor_days": ["Monday", "Friday"],
+    form = planner.form(org.merge({"policy": {"anchor_days": ["Monday", "Friday"],
                                                  "core_hours": {"start": "09:30", "end": "14:30"},
                                                  "min_days_together": 2}}))
     defaults = {f.name: f.default for item in form.fields if isinstance(item, forms.Group) for f in item.fields}
     assert defaults["team.anchor_days"] == ["Monday", "Friday"]
     assert (defaults["team.core_start"], defaults["team.core_end"], defaults["team.min_days"]) == (
         "09:30", "14:30", "2")
-    assert form.draft_key == "where_when" and 'data-example=' in forms.render_tool(form)
+    assert form.draft_key == "planner" and 'data-example=' in forms.render_tool(form)
 
 
 def call(request):
@@ -369,25 +369,25 @@ def call(request):
 
 
 def test_the_bridge_computes_and_the_downloaded_record_loads_back_into_the_same_values():
-    values = where_when.example()
-    answer = call({"tool": "where_when", "values": values, "context": {"term": "Agile Working"}})
+    values = planner.example()
+    answer = call({"tool": "planner", "values": values, "context": {"term": "Agile Working"}})
     assert answer["ok"] is True and "suggested week" in "".join(answer["parts"]).lower()
     saved = next(d["content"] for d in answer["downloads"] if d["mime"] == "application/json")
-    loaded = call({"tool": "where_when", "action": "import", "text": saved, "fixed": {}})
+    loaded = call({"tool": "planner", "action": "import", "text": saved, "fixed": {}})
     assert loaded == {"ok": True, "values": values}
-    again = call({"tool": "where_when", "values": loaded["values"], "context": {"term": "Agile Working"}})
+    again = call({"tool": "planner", "values": loaded["values"], "context": {"term": "Agile Working"}})
     assert "".join(again["parts"]) == "".join(answer["parts"])
 
 
 def test_a_malformed_plan_is_refused_on_import_or_explained_on_its_fields():
-    refused = call({"tool": "where_when", "action": "import", "text": "{not json", "fixed": {}})
+    refused = call({"tool": "planner", "action": "import", "text": "{not json", "fixed": {}})
     assert refused["ok"] is False and refused["errors"][0]["field"] == records.IMPORT
     wrong_tool = json.dumps(records.make("checklist", "T", {}, {}))
-    assert "different tool" in call({"tool": "where_when", "action": "import", "text": wrong_tool})["errors"][0][
+    assert "different tool" in call({"tool": "planner", "action": "import", "text": wrong_tool})["errors"][0][
         "message"]
-    odd = json.dumps(records.make("where_when", "T", {"activities": "everything", "role": {"hours": "x"}}, {}))
-    loaded = call({"tool": "where_when", "action": "import", "text": odd})
-    answer = call({"tool": "where_when", "values": loaded["values"]})
+    odd = json.dumps(records.make("planner", "T", {"activities": "everything", "role": {"hours": "x"}}, {}))
+    loaded = call({"tool": "planner", "action": "import", "text": odd})
+    answer = call({"tool": "planner", "values": loaded["values"]})
     assert answer["ok"] is False
     fields = {e["field"] for e in answer["errors"]}
     assert {"activities", "role.hours"} <= fields

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from toolkit import org
 from toolkit.forms import Errors
-from toolkit.requests import rules
-from toolkit.requests.dates import dated_example, months_after, period_end
-from toolkit.requests.reading import read_request, standing
+from toolkit.flexible_working import rules
+from toolkit.flexible_working.dates import dated_example, months_after, period_end
+from toolkit.flexible_working.reading import read_request, standing
 
 GB = rules.for_org(org.merge({}))
 NI = rules.for_org(org.merge({"policy": {"requests": {"jurisdiction": "NI"}}}))

@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 from ..forms import Errors, FieldError
-from ..requests import rules as request_rules
-from ..requests.model import Request
-from ..requests.reading import Standing, read_request, standing
-from ..requests.rules import Rules
+from ..flexible_working import rules as request_rules
+from ..flexible_working.model import Request
+from ..flexible_working.reading import Standing, read_request, standing
+from ..flexible_working.rules import Rules
 
 
 @dataclass(frozen=True)
