@@ -12,9 +12,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.support import TODAY  # noqa: E402
 from tests.support.build import build_site, free_port  # noqa: E402
 from tests.support.chromium import ARGS, CHROMIUM  # noqa: E402
 from tests.support.fork import build_fork, make_fork  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    """Every test works to one fixed day, so none passes only on the day it was written (toolkit.now)."""
+    from toolkit import now
+
+    with now.pinned(TODAY):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import importlib
 import json
 from typing import Any
 
+from . import now
 from . import org as org_settings
 from . import records
 from .forms import FieldError
@@ -26,7 +27,7 @@ def tool_module(name: str) -> Any:
 
 
 def handle(request_json: str) -> str:
-    """Answer one request `{tool, action, values, context, fixed|text}` with a JSON string; never raises."""
+    """Answer one request `{tool, action, values, context, today, fixed|text}` with a JSON string; never raises."""
     try:
         # Strict both ways: the page's JSON.parse refuses NaN and Infinity, so they never go out, and a
         # request nested too deep is refused before parsing could overflow the stack.
@@ -34,7 +35,10 @@ def handle(request_json: str) -> str:
             request = records.strict_json(request_json, max_depth=REQUEST_DEPTH)
         except records.NotStrictJSON as exc:
             return json.dumps(_errors([FieldError("", f"The form sent something this page cannot read: {exc}.")]))
-        return json.dumps(_dispatch(request), ensure_ascii=False, allow_nan=False)
+        # The page sends its own date: the reader's day, not the worker's (which may be UTC).
+        today = now.read(request.get("today")) if isinstance(request, dict) else None
+        with now.pinned(today):
+            return json.dumps(_dispatch(request), ensure_ascii=False, allow_nan=False)
     except Exception:  # a bug of ours: say so plainly, keep the details for the console
         import traceback  # only on failure: every import costs boot time in the browser
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from tests.browser.conftest import axe_violations, wait_for_result
 
-TODAY = date.today()
+from tests.support import TODAY  # the day the page's clock is pinned to (tests/browser/conftest.py)
 ATTACK = "<img src=x onerror=alert(1)>"
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
+from .. import now
 from .. import records, templates
 from ..forms import ToolForm
 from ..flexible_working import rules as request_rules
@@ -31,4 +31,4 @@ def form(org: dict[str, Any]) -> ToolForm:
 
 def example() -> dict[str, Any]:
     """Kept as data in templates/examples/; its dates count from the day the site is built (see dated_example)."""
-    return dated_example(json.loads(templates.read(EXAMPLE)), date.today())
+    return dated_example(json.loads(templates.read(EXAMPLE)), now.today())
