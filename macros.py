@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 import orgfile  # noqa: E402
 import sitepack  # noqa: E402
-from toolkit import bridge, forms  # noqa: E402
+from toolkit import forms, tools  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit.render import date_words  # noqa: E402
 
@@ -33,12 +33,12 @@ def define_env(env) -> None:
     @env.macro
     def checklist(checklist_id: str) -> str:
         """An interactive checklist from templates/checklists/<id>.toml."""
-        return render(checklists.form(checklist_id, org))
+        return render(checklists.form(org, checklist_id))
 
     @env.macro
     def tool(name: str) -> str:
         """A tool's form, rendered from its own schema."""
-        return render(bridge.tool_module(name).form(org))
+        return render(tools.module(name).form(org))
 
     @env.macro
     def checklist_title(checklist_id: str) -> str:

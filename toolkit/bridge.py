@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from typing import Any
 
-from . import now
+from . import now, records, tools
 from . import org as org_settings
-from . import records
 from .forms import FieldError
-
-# tool name (the form's data-tool) -> module; each module has validate, compute and render.
-TOOLS = {"checklist": "toolkit.checklist", "planner": "toolkit.planner",
-         "team_agreement": "toolkit.team_agreement", "request": "toolkit.request",
-         "decision_record": "toolkit.decision_record", "trial_review": "toolkit.trial_review"}
 
 
 # A form's values nest a few levels (channels.urgent.channel inside values inside the request).
 REQUEST_DEPTH = 12
-
-
-def tool_module(name: str) -> Any:
-    """The module behind a tool name; KeyError for a name the toolkit does not have."""
-    return importlib.import_module(TOOLS[name])
 
 
 def handle(request_json: str) -> str:
@@ -52,9 +40,9 @@ def _errors(errors: list[FieldError]) -> dict[str, Any]:
 
 
 def _dispatch(request: Any) -> dict[str, Any]:
-    if not isinstance(request, dict) or not isinstance(request.get("tool"), str) or request["tool"] not in TOOLS:
+    if not isinstance(request, dict) or not isinstance(request.get("tool"), str) or request["tool"] not in tools.names():
         return _errors([FieldError("", "This page asked for a tool the toolkit does not have.")])
-    tool = tool_module(request["tool"])
+    tool = tools.module(request["tool"])
     action = request.get("action", "compute")
     if action == "import":
         fixed = request.get("fixed") if isinstance(request.get("fixed"), dict) else {}
