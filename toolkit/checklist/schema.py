@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import records
-from ..forms import Field, Group, ToolForm
+from ..forms import Field, Group, ToolForm, tool_form
 from .model import ABOUT_LIMIT, NAME, NOTE_LIMIT, available, load
 
 
@@ -30,13 +29,12 @@ def form(org: dict[str, Any], checklist_id: str | None = None) -> ToolForm:
             rows.append(Field(f"items.{item.id}.note", f"Note on “{item.text}” (optional)", kind="textarea",
                               max_length=NOTE_LIMIT, collapsed=True))
         fields.append(Group(section.title, tuple(rows)))
-    return ToolForm(
-        tool=NAME,
+    return tool_form(
+        NAME,
         draft_key=f"{NAME}:{checklist.id}",
         fields=fields,
         result_heading="Your progress",
         result_placeholder="Tick items and add notes: your progress and what is still open appear here.",
-        import_limit=records.MAX_CHARS,
     )
 
 
