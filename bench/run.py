@@ -98,7 +98,7 @@ def build_times(runs: int) -> tuple[list[float], Path]:
     """Clean builds into fresh folders, timed whole (mkdocs, Material, macros, wheel, lockfile, Pyodide copy).
 
     The first one also compiles the toolkit's bytecode with Pyodide and makes the memory snapshot (as after any
-    change to its Python); the others find both in .cache/ (sitepack.pyodide_bytecode, snapshot.make)."""
+    change to its Python); the others find both in .cache/ (sitebuild.pack.pyodide_bytecode, snapshot.make)."""
     times, site, port = [], None, free_port()
     (ROOT / ".cache" / "pyodide-bytecode.json").unlink(missing_ok=True)
     for made in (ROOT / ".cache").glob("snapshot-*.bin"):
