@@ -1,4 +1,4 @@
-"""Build-time memory snapshot of Pyodide with the toolkit imported (issue 10): the worker restores it instead of
+"""Build-time memory snapshot of Pyodide with the toolkit imported: the worker restores it instead of
 starting Python and importing the toolkit, which is the same work, giving the same bytes, on every visit.
 
 The snapshot is made in Node by snapshot.mjs with Pyodide's private `_makeSnapshot` option, gzipped,

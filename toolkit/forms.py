@@ -120,7 +120,7 @@ def render_tool(form: ToolForm) -> str:
     example = ""
     if form.example is not None:
         # An attribute, not a <script type="application/json"> block: after Material's instant navigation such
-        # a block could be read as null (issue 13), an attribute is plain page data wherever the page came from.
+        # a block could be read as null, an attribute is plain page data wherever the page came from.
         example = (f'<button type="button" class="md-button" data-tool-action="example" '
                    f"data-example='{attr(json.dumps(form.example, sort_keys=True))}'>Try an example</button>")
     import_id = f"import-{form.draft_key}".replace(":", "-")

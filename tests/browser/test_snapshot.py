@@ -1,4 +1,4 @@
-"""The build-time memory snapshot (issue 10) in real Chromium: the worker restored from it answers every tool
+"""The build-time memory snapshot in real Chromium: the worker restored from it answers every tool
 byte for byte as a worker that starts Python without it, fetching neither the toolkit's wheel nor the standard
 library's zip; a damaged, missing, foreign or unrestorable snapshot falls back to the plain start and still
 answers. The default site has the snapshot; the fork switches it off (tests/support/fork.py), so the fork's run
