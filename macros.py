@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 from sitebuild import orgfile, pack  # noqa: E402
 from toolkit import forms, tools  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
-from toolkit.render import date_words  # noqa: E402
+from toolkit.documents import date_words  # noqa: E402
 
 
 def define_env(env) -> None:

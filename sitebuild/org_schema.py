@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from toolkit import org
-from toolkit.draw import contrast
+from toolkit.svg import contrast
 from toolkit.forms import DAYS
 from toolkit.planner.commute import FACTORS  # the planner's ways of travelling: emissions may override any of them
 

@@ -33,7 +33,7 @@ from toolkit import checklist as checklists  # noqa: E402
 from toolkit import org as org_settings  # noqa: E402
 from sitebuild import org_schema  # noqa: E402
 from toolkit import templates  # noqa: E402
-from toolkit.draw import contrast, mix, text_on  # noqa: E402
+from toolkit.svg import contrast, mix, text_on  # noqa: E402
 
 BRAND_CSS = "assets/stylesheets/brand.css"
 BRAND_DIR = "assets/brand/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .draw import colour
+from .svg import colour
 from .forms import DAYS
 
 DEFAULTS: dict[str, Any] = {

@@ -9,7 +9,7 @@ import pytest
 
 from toolkit import now
 from toolkit import bridge, checklist, org, safe, planner
-from toolkit.render import date_words
+from toolkit.documents import date_words, table
 
 ORG = org.merge({"currency": "£"})
 
@@ -75,3 +75,17 @@ def test_the_organisations_own_emission_factors_reach_the_plan_and_are_named():
     assert "Acme's travel policy 2026, and otherwise the UK Government" in commute["factors"]
     text = "".join(answer["parts"])
     assert "car (petrol, diesel or hybrid) 0.2;" in text and "Acme's travel policy 2026, and otherwise" in text
+
+
+# ---------------------------------------------------------------- result tables: one builder for every tool
+def test_a_result_table_labels_every_cell_with_its_column_and_keeps_row_cells_as_given():
+    html = table("Per day", ("Day", "Where", "Hours"), [("Monday", ["At home", "7.5"]), ("Tuesday", ["<b>x</b>", "8"])])
+    assert '<caption>Per day</caption>' in html
+    assert html.count('<th scope="col">') == 3 and html.count('<th scope="row">') == 2
+    assert '<td data-label="Where">At home</td><td data-label="Hours">7.5</td>' in html
+    assert "<b>x</b>" in html  # cells arrive as safe HTML: the caller escapes what a person typed
+
+
+def test_a_result_table_refuses_a_row_with_the_wrong_number_of_cells():
+    with pytest.raises(ValueError):
+        table("Per day", ("Day", "Where", "Hours"), [("Monday", ["At home"])])

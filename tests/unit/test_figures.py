@@ -10,7 +10,7 @@ import pytest
 
 from tests.unit.test_team_agreement import member, team_values
 from tests.unit.test_planner import act, form_values
-from toolkit import draw, org, team_agreement, planner
+from toolkit import org, planner, svg, team_agreement
 from toolkit.planner import figures as planner_figures
 from toolkit.planner.figures import LABELS, WIDTH, blocks, share_parts
 
@@ -99,9 +99,9 @@ def test_every_figure_parses_holds_nothing_active_and_keeps_typed_text_as_text(p
         for html in (rendered.html, rendered.document):
             figures = svgs(html)
             assert figures
-            for svg in figures:
-                assert svg.get("role") == "img" and svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
-                for el in svg.iter():
+            for figure in figures:
+                assert figure.get("role") == "img" and figure.find(f"{SVG}title").text and figure.find(f"{SVG}desc").text
+                for el in figure.iter():
                     tag = el.tag.replace(SVG, "")
                     assert tag not in ("script", "foreignObject", "image", "a", "use", "style")
                     for name, value in el.attrib.items():
@@ -113,9 +113,9 @@ def test_every_figure_parses_holds_nothing_active_and_keeps_typed_text_as_text(p
 
 
 def test_text_on_a_colour_is_chosen_for_contrast():
-    assert draw.text_on("#1f5f8b") == "#ffffff" and draw.contrast("#1f5f8b", "#ffffff") >= 4.5
-    assert draw.text_on("#ffd54f") == "#000000" and draw.contrast("#ffd54f", "#000000") >= 4.5
-    assert draw.colour("red; x") == draw.DEFAULT_COLOUR and draw.colour("#7a1fa2") == "#7a1fa2"
+    assert svg.text_on("#1f5f8b") == "#ffffff" and svg.contrast("#1f5f8b", "#ffffff") >= 4.5
+    assert svg.text_on("#ffd54f") == "#000000" and svg.contrast("#ffd54f", "#000000") >= 4.5
+    assert svg.colour("red; x") == svg.DEFAULT_COLOUR and svg.colour("#7a1fa2") == "#7a1fa2"
 
 
 def test_each_page_of_a_tool_has_its_figures_once_with_ids_that_do_not_clash():

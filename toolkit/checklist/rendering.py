@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..render import Rendered, table
-from ..render import date_words
+from ..documents import Rendered, table
+from ..documents import date_words
 from ..safe import esc, html_block, md, md_block
 from .model import NAME, Filled, Result
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ..render import date_words
+from ..documents import date_words
 from ..flexible_working.dates import months_after, weeks_after
 from ..flexible_working.rules import Steps
 from ..flexible_working.timeline import Event

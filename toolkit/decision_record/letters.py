@@ -4,7 +4,7 @@ typed names and words inside; toolkit.flexible_working.letters escapes them for 
 from __future__ import annotations
 
 from ..forms import fmt_clock
-from ..render import date_words
+from ..documents import date_words
 from ..flexible_working.letters import Letter
 from .model import Result
 

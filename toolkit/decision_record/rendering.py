@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..render import Rendered, date_words, made_line, printable_page
+from ..documents import Rendered, date_words, made_line, printable_page
 from ..flexible_working import timeline
 from ..safe import esc, md
 from .model import OUTCOMES, Result

@@ -11,7 +11,7 @@ from typing import Any
 from .. import now
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, number, readable_rows,
                      row_list, text)
-from ..render import date_words
+from ..documents import date_words
 from ..flexible_working import rules as request_rules
 from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT
 from ..flexible_working.reading import read_request, standing

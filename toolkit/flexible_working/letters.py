@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Union
 
-from ..render import date_words, printable_page
+from ..documents import date_words, printable_page
 from ..safe import attr, esc, html_block, md, md_block
 
 # A block is a paragraph (str), a list of points (tuple of str) or a heading (("h", text)).

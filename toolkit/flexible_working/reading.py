@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..forms import Errors, choice, clock, day_date, flag, fmt_clock, group_of, number, readable_rows, row_list, text
-from ..render import date_words
+from ..documents import date_words
 from .dates import months_after, period_end
 from .fields import MAX_PREVIOUS, NAME_LIMIT, WORDS_LIMIT
 from .model import DAY_KEYS, PLACES, PREVIOUS_STATES, Previous, Request, day_name

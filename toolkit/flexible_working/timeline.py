@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..draw import Figure, fit
-from ..render import date_words, table
+from ..svg import Figure, fit
+from ..documents import date_words, table
 from ..safe import esc
 
 WIDTH, LEFT, RIGHT = 640, 20, 20

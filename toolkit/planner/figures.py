@@ -3,7 +3,7 @@ bars. Each figure summarises a table or list that stays on the page (see toolkit
 
 from __future__ import annotations
 
-from ..draw import Figure, fit, text_on
+from ..svg import Figure, fit, text_on
 from ..forms import fmt_clock, fmt_number
 from .model import DAYS, Day, Result, Slot
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import records
 from ..forms import fmt_clock, fmt_number
-from ..render import Rendered, made_line, printable_page, table
+from ..documents import Rendered, made_line, printable_page, table
 from ..safe import esc, md
 from . import figures
 from .commute import MODES, WEEKS_PER_YEAR

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render import date_words
+from ..documents import date_words
 from ..flexible_working.letters import Letter
 from ..flexible_working.model import PREVIOUS_STATES
 from ..flexible_working.timeline import Event

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..render import Rendered, date_words
+from ..documents import Rendered, date_words
 from ..flexible_working import timeline
 from ..safe import esc
 from .model import Result

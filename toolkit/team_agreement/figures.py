@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from ..draw import Figure, fit, text_on
+from ..svg import Figure, fit, text_on
 from ..forms import fmt_clock
 from .checks import shared_window, window
 from .model import DAYS, PLACE_SHORT, Result, Rota

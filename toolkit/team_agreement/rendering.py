@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import records
 from ..forms import day_date, fmt_offset
-from ..render import Rendered, date_words, printable_page, table
+from ..documents import Rendered, date_words, printable_page, table
 from ..safe import attr, esc, html_block, md, md_block
 from . import figures
 from .checks import clock, join, long_day_members, window

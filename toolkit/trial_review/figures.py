@@ -4,7 +4,7 @@ too, so nothing depends on colour; the table beside it says the same (see toolki
 
 from __future__ import annotations
 
-from ..draw import Figure, fit
+from ..svg import Figure, fit
 from ..forms import fmt_number
 from .model import Reading
 

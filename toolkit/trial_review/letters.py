@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..forms import fmt_number
-from ..render import date_words
+from ..documents import date_words
 from ..flexible_working.dates import months_after
 from ..flexible_working.letters import Letter
 from .model import Measure, Reading, Trial

@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import org as org_settings
 from .. import records
-from ..render import Rendered, date_words, made_line, printable_page, table
+from ..documents import Rendered, date_words, made_line, printable_page, table
 from ..flexible_working import timeline
 from ..safe import esc, html_block, md, md_block
 from . import figures

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import now
 from ..forms import Errors, FieldError, choice, day_date, group_of, number, readable_rows, row_list, text
-from ..render import date_words
+from ..documents import date_words
 from ..flexible_working import rules as request_rules
 from .model import BASES, BETTER, KINDS, OUTCOMES, Measure, Review, Trial
 from .schema import (FIGURE_LIMIT, MAX_MEASURES, MAX_REVIEWS, MEASURE_LIMIT, NAME_LIMIT, NOTE_LIMIT, UNIT_LIMIT,

@@ -1,4 +1,5 @@
-"""What a tool gives back for the page: safe HTML, a Markdown document and a JSON record to download."""
+"""What a tool gives back and the documents it offers: the `Rendered` answer (safe HTML for the page, Markdown,
+a JSON record, printable pages), result tables, and dates in words."""
 
 from __future__ import annotations
 
