@@ -10,6 +10,7 @@
 // argv: <wheel path> <output path>; stdout: {"bytes": <size>, "files": <count>}
 import { readFile, writeFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide/pyodide.mjs";
+import { pack } from "../docs/assets/javascripts/snapshot-format.mjs";
 
 const [wheelPath, outPath] = process.argv.slice(2);
 const pyodide = await loadPyodide({
@@ -56,19 +57,6 @@ const files = [];
 })(sitePackages);
 const memory = pyodide.makeMemorySnapshot();
 
-const index = new TextEncoder().encode(JSON.stringify(files.map(([path, data]) => [path, data.length])));
-const filesEnd = 16 + index.length + files.reduce((sum, [, data]) => sum + data.length, 0);
-const offset = Math.ceil(filesEnd / 16) * 16; // Pyodide reads its header as 32-bit words
-const out = new Uint8Array(offset + memory.length);
-out.set(new TextEncoder().encode("SWTSNAP1"));
-new DataView(out.buffer).setUint32(8, index.length, true);
-new DataView(out.buffer).setUint32(12, offset, true);
-out.set(index, 16);
-let at = 16 + index.length;
-for (const [, data] of files) {
-  out.set(data, at);
-  at += data.length;
-}
-out.set(memory, offset);
+const out = pack(files, memory); // the format: docs/assets/javascripts/snapshot-format.mjs
 await writeFile(outPath, out);
 process.stdout.write(JSON.stringify({ bytes: out.length, files: files.length }));

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 SCRIPT = "sitebuild/snapshot.mjs"
+FORMAT = "docs/assets/javascripts/snapshot-format.mjs"  # the file's layout, shared with the worker
 PREFIX = "snapshot-"
 
 
@@ -35,7 +36,7 @@ def make(root: Path, target: Path, wheel: Path, lockfile: Path, version: str, wa
         return None
     wheel_sha = _sha256(wheel)
     key = hashlib.sha256(json.dumps(
-        [version, wheel_sha, _sha256(lockfile), _sha256(root / SCRIPT)]).encode()).hexdigest()[:32]
+        [version, wheel_sha, _sha256(lockfile), _sha256(root / SCRIPT), _sha256(root / FORMAT)]).encode()).hexdigest()[:32]
     cache = root / ".cache" / f"{PREFIX}{key}.bin"
     if not cache.exists():
         _build(root, wheel, cache)

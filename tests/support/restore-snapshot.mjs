@@ -6,24 +6,21 @@
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { unpack } from "../../docs/assets/javascripts/snapshot-format.mjs";
 
 const [snapshotPath, stdlibPath, emptyPath] = process.argv.slice(2);
-const raw = new Uint8Array(gunzipSync(readFileSync(snapshotPath)));
-const head = new DataView(raw.buffer, raw.byteOffset);
-const indexEnd = 16 + head.getUint32(8, true);
+const { files, memory } = unpack(new Uint8Array(gunzipSync(readFileSync(snapshotPath))));
 let fetched = 0;
 globalThis.swtStandardLibrary = () => {
   fetched += 1;
   return new Uint8Array(readFileSync(stdlibPath));
 };
-const pyodide = await loadPyodide({ _loadSnapshot: raw.slice(head.getUint32(12, true)), stdLibURL: emptyPath });
+const pyodide = await loadPyodide({ _loadSnapshot: memory.slice(), stdLibURL: emptyPath });
 const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-let at = indexEnd;
-for (const [path, length] of JSON.parse(new TextDecoder().decode(raw.subarray(16, indexEnd)))) {
+for (const [path, data] of files) {
   const target = `${sitePackages}/${path}`;
   pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf("/")));
-  pyodide.FS.writeFile(target, raw.subarray(at, at + length));
-  at += length;
+  pyodide.FS.writeFile(target, data);
 }
 const answers = JSON.parse(pyodide.runPython(`
 import json

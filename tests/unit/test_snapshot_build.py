@@ -17,8 +17,9 @@ from tests.conftest import ROOT
 def tree(tmp_path):
     root = tmp_path / "root"
     root.mkdir()
-    (root / snapshot.SCRIPT).parent.mkdir(parents=True)
-    shutil.copy(ROOT / snapshot.SCRIPT, root / snapshot.SCRIPT)
+    for script in (snapshot.SCRIPT, snapshot.FORMAT):
+        (root / script).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / script, root / script)
     target = tmp_path / "pyodide"
     target.mkdir()
     (target / "toolkit.whl").write_bytes(b"wheel")
@@ -31,7 +32,7 @@ def cached(root, target, version="314.0.7", payload=b"\x1f\x8bmade-before"):
     def sha(path):
         return hashlib.sha256(path.read_bytes()).hexdigest()
     key = hashlib.sha256(json.dumps([version, sha(target / "toolkit.whl"), sha(target / "pyodide-lock.json"),
-                                     sha(root / snapshot.SCRIPT)]).encode()).hexdigest()[:32]
+                                     sha(root / snapshot.SCRIPT), sha(root / snapshot.FORMAT)]).encode()).hexdigest()[:32]
     (root / ".cache").mkdir(exist_ok=True)
     (root / ".cache" / f"snapshot-{key}.bin").write_bytes(payload)
     return payload

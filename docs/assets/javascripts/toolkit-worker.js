@@ -2,6 +2,7 @@
 // {id, action, request} with {id, result} (a JSON string from toolkit.bridge.handle) or {id, error}.
 // Only strings cross the boundary, so what the page sends is exactly what pytest sends.
 import { loadPyodide, version as PYODIDE_VERSION } from "../pyodide/pyodide.mjs";
+import { unpack } from "./snapshot-format.mjs";
 
 const INDEX_URL = new URL("../pyodide/", import.meta.url).href;
 
@@ -120,16 +121,11 @@ async function downloadSnapshot({ file, size }) {
     throw new Error(`${file} did not arrive whole (${error && error.message})`);
   }
   marks.inflated = performance.now();
-  const head = new DataView(raw.buffer);
-  if (new TextDecoder().decode(raw.subarray(0, 8)) !== "SWTSNAP1") throw new Error(`${file} is not a snapshot`);
-  const indexEnd = 16 + head.getUint32(8, true);
-  const files = [];
-  let at = indexEnd;
-  for (const [path, length] of JSON.parse(new TextDecoder().decode(raw.subarray(16, indexEnd)))) {
-    files.push([path, raw.subarray(at, at + length)]);
-    at += length;
+  try {
+    return unpack(raw); // the format: snapshot-format.mjs
+  } catch (error) {
+    throw new Error(`${file} ${error.message}`);
   }
-  return { files, memory: raw.subarray(head.getUint32(12, true)) };
 }
 
 // The standard library's zip for toolkit/stdlib_on_demand.py, which must have it before its import returns: a
