@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit import org as org_settings  # noqa: E402
 from sitebuild import org_schema  # noqa: E402
-from toolkit import templates  # noqa: E402
+from toolkit import templates, tools  # noqa: E402
 from toolkit.svg import contrast, mix, text_on  # noqa: E402
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -40,6 +40,7 @@ BRAND_DIR = "assets/brand/"
 # Material's dark scheme background (slate, hue 225): links there take a light tint of the primary colour.
 SLATE_BG = "#1e2129"
 CHECKLISTS_SECTION = "Checklists"
+TOOLS_SECTION = "Tools"
 LOCAL = "local"  # docs/local/: the organisation's own pages
 
 
@@ -109,7 +110,9 @@ def on_config(config, **_):
     config["extra"]["org"] = org
     if BRAND_CSS not in config["extra_css"]:
         config["extra_css"].insert(0, BRAND_CSS)
-    nav = _with_checklists(_prune(config["nav"], org["content"]["switched_off"]), _checklist_pages(config))
+    nav = _prune(config["nav"], org["content"]["switched_off"])
+    nav = _in_section(nav, CHECKLISTS_SECTION, _checklist_pages(config))
+    nav = _in_section(nav, TOOLS_SECTION, _tool_pages(config))
     config["nav"] = _with_own_pages(nav, Path(config["docs_dir"]), org)
     return config
 
@@ -185,17 +188,26 @@ def _checklist_pages(config) -> list[str]:
     return [page for page in (f"checklists/{cid}.md" for cid in checklists.available()) if not is_switched_off(page, off)]
 
 
-def _with_checklists(nav: list[Any], pages: list[str]) -> list[Any]:
-    """Every checklist in the menu: one added as a file in templates/checklists/ gets its entry here."""
-    listed = set(re.findall(r"checklists/[\w-]+\.md", repr(nav)))
+def _tool_pages(config) -> list[str]:
+    """Each discovered tool's page (docs/tools/<name>.md), so a new tool needs no menu entry of its own."""
+    off = config["extra"]["org"]["content"]["switched_off"]
+    docs = Path(config["docs_dir"])
+    pages = (f"tools/{tools.slug(name)}.md" for name in tools.names())
+    return [page for page in pages if (docs / page).is_file() and not is_switched_off(page, off)]
+
+
+def _in_section(nav: list[Any], section: str, pages: list[str]) -> list[Any]:
+    """Every page in the menu: one the nav does not list (a checklist added as a file in templates/checklists/,
+    a tool added as a package) gets its entry at the end of its section."""
+    listed = set(re.findall(r"[\w/-]+\.md", repr(nav)))
     missing = [page for page in pages if page not in listed]
     if not missing:
         return nav
     for entry in nav:
-        if isinstance(entry, dict) and isinstance(entry.get(CHECKLISTS_SECTION), list):
-            entry[CHECKLISTS_SECTION].extend(missing)
+        if isinstance(entry, dict) and isinstance(entry.get(section), list):
+            entry[section].extend(missing)
             return nav
-    return nav + [{CHECKLISTS_SECTION: missing}]
+    return nav + [{section: missing}]
 
 
 def _with_own_pages(nav: list[Any], docs: Path, org: dict[str, Any]) -> list[Any]:
