@@ -1,4 +1,5 @@
-"""The toolkit's tools, found rather than listed: a tool is a package of `toolkit` with a `schema` module.
+"""The toolkit's tools, found rather than listed (a tool is a package of `toolkit` with a `schema` module), and
+the one way every tool makes its form and its example.
 
 Its package name is its name everywhere: `toolkit/team_agreement/` is `data-tool="team_agreement"`, the page
 `docs/tools/team-agreement.md`, the example `templates/examples/team_agreement.json` and the tests
@@ -8,11 +9,16 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import pkgutil
 import sys
 from types import ModuleType
+from typing import Any
 
 import toolkit
+
+from . import records, templates
+from .forms import ToolForm
 
 
 @functools.cache
@@ -38,3 +44,16 @@ def module(name: str) -> ModuleType:
 def slug(name: str) -> str:
     """A tool's name as its page's address has it: team_agreement -> team-agreement."""
     return name.replace("_", "-")
+
+
+def tool_form(name: str, fields: list[Any], result_heading: str, result_placeholder: str, *,
+              example: dict[str, Any] | None = None, draft_key: str = "") -> ToolForm:
+    """A tool's form as every tool makes it: drafts kept under the tool's name (or `draft_key`), a loaded record
+    limited to what `records` reads, and the example offered when there is one."""
+    return ToolForm(tool=name, draft_key=draft_key or name, fields=fields, result_heading=result_heading,
+                    result_placeholder=result_placeholder, example=example, import_limit=records.MAX_CHARS)
+
+
+def example(name: str) -> dict[str, Any]:
+    """A tool's example: `templates/examples/<name>.json`, data an organisation may replace."""
+    return json.loads(templates.read(f"examples/{name}.json"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..forms import Field, Group, ToolForm, tool_form
+from .. import tools
+from ..forms import Field, Group, ToolForm
 from .model import ABOUT_LIMIT, NAME, NOTE_LIMIT, available, load
 
 
@@ -29,7 +30,7 @@ def form(org: dict[str, Any], checklist_id: str | None = None) -> ToolForm:
             rows.append(Field(f"items.{item.id}.note", f"Note on “{item.text}” (optional)", kind="textarea",
                               max_length=NOTE_LIMIT, collapsed=True))
         fields.append(Group(section.title, tuple(rows)))
-    return tool_form(
+    return tools.tool_form(
         NAME,
         draft_key=f"{NAME}:{checklist.id}",
         fields=fields,

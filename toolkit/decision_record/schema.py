@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import now
-from .. import templates
-from ..forms import Field, Group, Repeat, ToolForm, tool_form
+from .. import now, tools
+from ..forms import Field, Group, Repeat, ToolForm
 from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
@@ -103,7 +102,7 @@ def form(org: dict[str, Any]) -> ToolForm:
         Field("decision.confirmed_on", "Date the new terms were confirmed in writing (optional)", kind="date",
               width="s", hint="A change to the contract must be confirmed in writing within a month of it."),
     )))
-    return tool_form(
+    return tools.tool_form(
         NAME,
         fields=[*request_groups(rules, by="manager"), *handling],
         result_heading="The decision record",
@@ -115,4 +114,4 @@ def form(org: dict[str, Any]) -> ToolForm:
 
 def example() -> dict[str, Any]:
     """Kept as data in templates/examples/; its dates count from the day the site is built (see dated_example)."""
-    return dated_example(templates.example(NAME), now.today())
+    return dated_example(tools.example(NAME), now.today())

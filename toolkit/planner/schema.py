@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import org as org_settings
-from .. import templates
-from ..forms import Field, Group, Repeat, ToolForm, tool_form
+from .. import tools
+from ..forms import Field, Group, Repeat, ToolForm
 from .commute import MODE_OPTIONS
 from .model import DAY_OPTIONS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY
 
@@ -79,7 +79,7 @@ def form(org: dict[str, Any]) -> ToolForm:
                   default=rules["min_days"]),
         ), hint="Filled in from your organisation's policy; change them to match what your team agreed."),
     ]
-    return tool_form(
+    return tools.tool_form(
         NAME,
         fields=fields,
         result_heading="Your plan",
@@ -90,4 +90,4 @@ def form(org: dict[str, Any]) -> ToolForm:
 
 def example() -> dict[str, Any]:
     """A realistic role, kept as data in templates/examples/ so an organisation can replace it."""
-    return templates.example(NAME)
+    return tools.example(NAME)

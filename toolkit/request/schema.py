@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import now
-from .. import templates
-from ..forms import ToolForm, tool_form
+from .. import now, tools
+from ..forms import ToolForm
 from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import request_groups
@@ -15,7 +14,7 @@ NAME = "request"
 
 
 def form(org: dict[str, Any]) -> ToolForm:
-    return tool_form(
+    return tools.tool_form(
         NAME,
         fields=request_groups(request_rules.for_org(org), by="employee"),
         result_heading="Your request",
@@ -27,4 +26,4 @@ def form(org: dict[str, Any]) -> ToolForm:
 
 def example() -> dict[str, Any]:
     """Kept as data in templates/examples/; its dates count from the day the site is built (see dated_example)."""
-    return dated_example(templates.example(NAME), now.today())
+    return dated_example(tools.example(NAME), now.today())

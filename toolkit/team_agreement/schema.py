@@ -8,8 +8,9 @@ import tomllib
 from typing import Any
 
 from .. import org as org_settings
+from .. import tools
 from .. import templates
-from ..forms import Field, Group, Repeat, ToolForm, tool_form, fmt_number
+from ..forms import Field, Group, Repeat, ToolForm, fmt_number
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
                     Section)
 
@@ -120,7 +121,7 @@ def form(org: dict[str, Any]) -> ToolForm:
         # The agreement this one revises, when a saved one was loaded: the result says what changed.
         Field("previous", "", kind="carried"),
     ]
-    return tool_form(
+    return tools.tool_form(
         NAME,
         fields=fields,
         result_heading="Your team agreement",
@@ -132,7 +133,7 @@ def form(org: dict[str, Any]) -> ToolForm:
 
 def example() -> dict[str, Any]:
     """A realistic team of eight, kept as data in templates/examples/ so an organisation can replace it."""
-    return templates.example(NAME)
+    return tools.example(NAME)
 
 
 def hours_text(minutes: int) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import templates
-from ..forms import Field, Group, Repeat, ToolForm, tool_form
+from .. import tools
+from ..forms import Field, Group, Repeat, ToolForm
 from .model import BASES, BETTER, KINDS, OUTCOMES
 
 NAME = "trial_review"
@@ -84,7 +84,7 @@ def form(org: dict[str, Any]) -> ToolForm:
                        "adjustment).", shown_when=("choice", ("adjust", "confirm", "end"))),
         )),
     ]
-    return tool_form(
+    return tools.tool_form(
         NAME,
         fields=fields,
         result_heading="Your trial review",
@@ -97,4 +97,4 @@ def form(org: dict[str, Any]) -> ToolForm:
 def example() -> dict[str, Any]:
     """A finance officer's 12-week hybrid trial, kept as data in templates/examples/ so an organisation can
     replace it."""
-    return templates.example(NAME)
+    return tools.example(NAME)
