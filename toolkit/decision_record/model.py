@@ -21,7 +21,7 @@ OUTCOMES = (
 )
 COMPANION = (
     ("", "Not offered yet"),
-    ("accepted", "Offered: they will bring a colleague or representative"),
+    ("accepted", "Offered: they will bring a companion"),
     ("declined", "Offered: they chose to come alone"),
 )
 MISSED = (("0", "None"), ("1", "One"), ("2", "Two or more"))
@@ -83,6 +83,7 @@ class Decision:
     grounds: tuple[str, ...]  # keys of rules.grounds
     explanation: str
     alternatives: str
+    reasonable: str  # why refusing is reasonable (Employment Rights Act 2025: good practice until it commences)
     trial: Trial | None
     appeal: Appeal | None
     confirmed_on: date | None
