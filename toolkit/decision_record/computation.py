@@ -59,7 +59,11 @@ def compute(decision: Decision) -> Result:
     result = Result(d, decide_by, trial_end, proposed, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
                     decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
                     tuple(warnings))
-    return replace(result, letters=tuple(letters(result)))  # the letters read the dates worked out above
+    # The letters read the dates worked out above, and carry the day the rules were checked.
+    from ..flexible_working.rules_page import as_of_words, rules_link
+
+    as_of, link = as_of_words(d.rules), rules_link(d.org)
+    return replace(result, letters=tuple(replace(x, rules_as_of=as_of, rules_link=link) for x in letters(result)))
 
 
 def _late(d: Decision, decide_by: date | None, trial_end: date | None):
