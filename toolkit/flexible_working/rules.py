@@ -364,8 +364,8 @@ class Rules:
 
     def received_words(self) -> str:
         """How the day a request is made is counted, for an employee's letter."""
-        return ("the day you receive it: by email, the day it is sent; by post, the day it would arrive in the "
-                "ordinary course of post; by hand, the day it is handed over")
+        return ("the day you receive it: by email, where you accept requests that way, the day it is sent; by "
+                "post, the day it would arrive in the ordinary course of post; by hand, the day it is handed over")
 
     def to_dict(self) -> dict[str, Any]:
         """For the pages (org.request_rules in Markdown): plain values, with the settings' names."""
