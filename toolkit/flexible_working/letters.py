@@ -34,7 +34,7 @@ class Letter:
             return ""
         where = (f'<a href="{attr(self.rules_link)}">the rules this site follows</a>' if self.rules_link else
                  "“The rules this site follows” on the toolkit's site")
-        return f'<p class="swt-letter-rules"><small>Rules as of {esc(self.rules_as_of)}: see {where}.</small></p>'
+        return f'<p class="swt-letter-rules">Rules as of {esc(self.rules_as_of)}: see {where}.</p>'
 
     def _meta_html(self) -> str:
         return (f'<p class="swt-letter-meta">To: {esc(self.to or "…")}<br>From: {esc(self.sender or "…")}<br>'
