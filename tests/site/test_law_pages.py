@@ -52,3 +52,13 @@ def test_appeal_false_under_northern_ireland_stops_the_build(tmp_path):
     settings["policy"]["requests"].update({"jurisdiction": "NI", "appeal": False})
     run = build_with(yaml.safe_dump(settings, sort_keys=False), tmp_path)
     assert run.returncode != 0 and "org.yml: policy.requests.appeal: " in run.stderr
+
+
+def test_the_law_files_travel_in_the_wheel(site_dir):
+    import zipfile
+
+    from sitepack import PYODIDE_DIR, wheel_name
+
+    with zipfile.ZipFile(site_dir / PYODIDE_DIR / wheel_name()) as wheel:
+        names = set(wheel.namelist())
+    assert {"toolkit/flexible_working/law/gb.toml", "toolkit/flexible_working/law/ni.toml"} <= names
