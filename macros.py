@@ -16,6 +16,7 @@ from sitebuild import orgfile, pack  # noqa: E402
 from toolkit import forms, tools  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit.documents import date_words  # noqa: E402
+from toolkit.flexible_working import rules_page  # noqa: E402
 
 
 def define_env(env) -> None:
@@ -38,6 +39,14 @@ def define_env(env) -> None:
     def tool(name: str) -> str:
         """A tool's form, rendered from its own schema."""
         return render(tools.module(name).form(org))
+
+    @env.macro
+    def law(what: str = "page") -> str:
+        """The rules this site follows, made from the law file: the whole page, or ("as_of") the line a tool page
+        shows, "Rules as of DATE", linking that page."""
+        if what == "as_of":
+            return rules_page.as_of_markdown(org, "../" * env.page.file.src_uri.count("/") + rules_page.PAGE)
+        return rules_page.page_markdown(org)
 
     @env.macro
     def checklist_title(checklist_id: str) -> str:

@@ -268,6 +268,12 @@ def listed(item: Callable[[Any, Context], str | None], like: list[str], what: st
     return check
 
 
+def _jurisdictions() -> tuple[str, ...]:
+    from toolkit.flexible_working import rules
+
+    return rules.jurisdictions()
+
+
 def _ground(v: Any, ctx: Context) -> str | None:
     if not isinstance(v, str) or not 3 <= len(v.strip()) <= 200:
         return f"Write a ground for refusing as a short phrase, like \"the burden of additional costs\"; not {_not(v)}."
@@ -364,9 +370,9 @@ SCHEMA: dict[str, Check] = {
     "policy.min_days_together": whole(0, 5, 2),
     "policy.emissions": factors,
     "policy.emissions_source": text(0, 200, "UK Government conversion factors, 2024"),
-    "policy.requests.jurisdiction": choice("GB", "NI", "policy",
-                                           why="GB for Great Britain, NI for Northern Ireland, policy for your own "
-                                               "rules only"),
+    "policy.requests.jurisdiction": choice(*_jurisdictions(),
+                                           why="GB for Great Britain, NI for Northern Ireland, policy only for an "
+                                               "organisation outside both, with no statutory scheme"),
     "policy.requests.from_day_one": yes_no(True, null=True),
     "policy.requests.qualifying_weeks": whole(1, 104, 26, null=True),
     "policy.requests.per_12_months": whole(1, 12, 2, null=True),
@@ -374,6 +380,7 @@ SCHEMA: dict[str, Check] = {
     "policy.requests.appeal": yes_no(True),
     "policy.requests.grounds": listed(_ground, ["the burden of additional costs"], "ground"),
     "policy.requests.law": text(0, 200, "Employment Relations (Flexible Working) Act 2023"),
+    "policy.requests.era_2025_reasonable_refusal": yes_no(False),
     # Not `off`: unquoted, YAML reads off as false.
     "content.switched_off": listed(page, ["faq.md", "managers/"], "page or section"),
     "python.memory_snapshot": yes_no(True),
@@ -397,13 +404,19 @@ def _core_hours(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Probl
 
 def _requests(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Problem]:
     # Under a law its figures are the floor: a policy may be more generous, never less (the law would still apply).
-    from toolkit.flexible_working.rules import LAWS
+    from toolkit.flexible_working import rules
 
     jurisdiction = group.get("jurisdiction", org.DEFAULTS["policy"]["requests"]["jurisdiction"])
-    law = LAWS.get(jurisdiction) if isinstance(jurisdiction, str) else None
+    if law_file_problems(jurisdiction):
+        return  # said once, by problems(): the law's figures cannot be compared with a broken file
+    law = rules.LAWS.get(jurisdiction) if isinstance(jurisdiction, str) else None
+    if group.get("era_2025_reasonable_refusal") is True and (law is None or law.value("reasonable_refusal") is None):
+        yield Problem(f"{key}.era_2025_reasonable_refusal",
+                      "The Employment Rights Act 2025's rule on reasonable refusals is Great Britain's law: write "
+                      "false, or set jurisdiction: GB.")
     if law is None:
         return
-    where = "Great Britain" if jurisdiction == "GB" else "Northern Ireland"
+    where = law.name.removeprefix("the law in ")
     per, months = group.get("per_12_months"), group.get("decision_within_months")
     if isinstance(per, int) and not isinstance(per, bool) and 1 <= per < law.per_12_months:
         yield Problem(f"{key}.per_12_months", f"The law in {where} allows {law.per_12_months} requests in 12 months: "
@@ -416,12 +429,27 @@ def _requests(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Problem
     if group.get("from_day_one") is False and law.qualifying_weeks == 0:
         yield Problem(f"{key}.from_day_one", f"The law in {where} lets people ask from their first day: write true, "
                                              "or null for the law's rule.")
+    if group.get("appeal") is False and law.appeal_statutory:
+        yield Problem(f"{key}.appeal", f"The law in {where} gives the employee a right to appeal a refusal, so it "
+                                       "cannot be switched off: write true, or delete the line.")
     if group.get("qualifying_weeks") is not None:
         yield Problem(f"{key}.qualifying_weeks", f"Under the law in {where} the law sets the qualifying period: "
                                                  "write null, or set jurisdiction: policy to use your own.")
     if group.get("grounds"):
         yield Problem(f"{key}.grounds", f"Under the law in {where} a refusal rests on the law's eight grounds: "
                                         "write [], or set jurisdiction: policy to list your own.")
+
+
+def law_file_problems(jurisdiction: Any) -> list[Problem]:
+    """The law file of the jurisdiction chosen, checked like a setting: a rule without its source, an unknown rule
+    or a date that cannot be counted stops the build, with the file, the key and what to write."""
+    from toolkit.flexible_working import rules
+
+    if not isinstance(jurisdiction, str) or jurisdiction not in rules.law_files():
+        return []
+    path = rules.law_files()[jurisdiction]
+    return [Problem("policy.requests.jurisdiction", f"the law file for {jurisdiction} has a problem: {problem}")
+            for problem in rules.law_problems(path.read_text(encoding="utf-8"), rules._shown(path))]
 
 
 # Checks of a group as a whole, after its settings: the rules that join two settings.
@@ -472,8 +500,12 @@ def problems(settings: object, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem in the settings as loaded from YAML (all of them, in file order), [] when they are fine.
     None (an empty file) means every default. With `docs_dir`, the logos and the pages switched off must exist."""
     if settings is None:
-        return []
+        return law_file_problems(org.DEFAULTS["policy"]["requests"]["jurisdiction"])
     if not isinstance(settings, dict):
         return [Problem("", f'The settings must be written one per line as "key: value", like '
                             f'"name: Example Organisation"; this file holds {_not(settings)} instead.')]
-    return list(_walk(settings, "", Context(None if docs_dir is None else Path(docs_dir))))
+    found = list(_walk(settings, "", Context(None if docs_dir is None else Path(docs_dir))))
+    requests = (settings.get("policy") or {}).get("requests") if isinstance(settings.get("policy"), dict) else None
+    chosen = requests.get("jurisdiction") if isinstance(requests, dict) and "jurisdiction" in requests else \
+        org.DEFAULTS["policy"]["requests"]["jurisdiction"]
+    return found + law_file_problems(chosen)

@@ -40,6 +40,7 @@ def build_wheel(root: Path, out_dir: Path, bytecode: bool = True) -> Path:
         files.append((path.relative_to(root).as_posix(), path.read_bytes()))
     if bytecode:
         files += sorted(pyodide_bytecode(root, dict(files)).items())
+    files += [(p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted((root / "toolkit").rglob("*.toml"))]
     for path in sorted((root / "templates").rglob("*")):
         if path.is_file():
             files.append(("toolkit/_templates/" + path.relative_to(root / "templates").as_posix(), path.read_bytes()))

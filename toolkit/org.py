@@ -1,4 +1,4 @@
-"""The organisation's settings (`extra.org` in mkdocs.yml), merged over neutral defaults."""
+"""The organisation's settings (org.yml, applied as `extra.org` when the site builds), merged over neutral defaults."""
 
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ DEFAULTS: dict[str, Any] = {
         "min_days_together": 1,
         "emissions": {},  # kg CO2e per km by mode, over the planner's own factors
         "emissions_source": "",
-        # The law requests are handled under (GB, NI, or "policy": the organisation's own only); under a law
-        # the other values may only be more generous than it (toolkit.flexible_working.rules). None: the law's.
+        # The law requests are handled under (GB, NI, or "policy": no statutory scheme, for an organisation
+        # outside Great Britain and Northern Ireland); under a law the other values may only be more generous
+        # than it (toolkit.flexible_working.rules and its law files). None: the law's.
         "requests": {
             "jurisdiction": "GB",
             "from_day_one": None,
@@ -38,6 +39,9 @@ DEFAULTS: dict[str, Any] = {
             "appeal": True,
             "grounds": [],
             "law": "",
+            # The Employment Rights Act 2025 (s.9): a refusal must be reasonable and say why. Switch on the day
+            # it commences in Great Britain; until then the decision record asks for it as good practice.
+            "era_2025_reasonable_refusal": False,
         },
     },
     "content": {"switched_off": []},  # pages ("faq.md") and sections ("managers/") left out of the site

@@ -76,7 +76,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     wait_for_result(page, "Trial confirmation")
     body = page.locator("[data-result-body]").text_content()
     # 12 weeks from a start 14 days on runs past the two-month decision period: the extension is drafted.
-    assert "Extension agreement" in body and "Agree in writing to extend the decision period" in body
+    assert "Extension agreement" in body and "Agree with the employee to extend the decision period" in body
     assert "a month after the trial, to review it, decide and hear any appeal" in error_beside(page, "Length")
     confirmation = download(page, tmp_path, "Download the trial confirmation (printable page)", "trial.html")
     assert "Hours to answer an email: now 6, target 8" in confirmation

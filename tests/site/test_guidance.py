@@ -293,7 +293,7 @@ def test_the_manager_page_sets_out_the_whole_statutory_process(site_dir):
     for fact in ("the burden of additional costs", "planned structural changes", "one request can be considered at a time",
                  "consult the person before refusing", "good practice, not a legal right", "a different manager",
                  "treated as withdrawn", "permanent unless you both agree otherwise", "within one month",
-                 "only be extended by agreement", "expected to go further"):
+                 "only be extended by agreement", "Employment Rights Act 2025 will go further"):
         assert fact in text, fact
 
 

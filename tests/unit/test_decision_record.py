@@ -180,7 +180,7 @@ def test_a_trial_past_the_deadline_needs_a_written_extension_and_gets_one_drafte
     assert r.reviews == (date(2027, 3, 29), date(2027, 4, 26), date(2027, 5, 23))
     # A month past the trial: room to review it, decide, and hear an appeal, all inside the extended period.
     assert any(f == "trial.weeks" and "any appeal included, to 23 June 2027" in m for f, m in r.warnings)
-    assert "Agree in writing to extend the decision period to 23 June 2027, a month after the trial ends." in r.missing
+    assert "Agree with the employee to extend the decision period to 23 June 2027, a month after the trial ends (writing the agreement down is good practice)." in r.missing
     extension = next(letter for letter in r.letters if letter.key == "extension-agreement")
     assert "is extended to 23 June 2027, any appeal included" in extension.html()
     assert [ev.state for ev in r.events if ev.what.startswith("decision due")] == ["due"]

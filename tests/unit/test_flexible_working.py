@@ -33,7 +33,7 @@ POLICY = rules.for_org(org.merge({"policy": {"requests": {"jurisdiction": "polic
     (date(2027, 12, 30), 2, date(2028, 2, 29)),
     (date(2027, 12, 29), 2, date(2028, 2, 28)),  # 29 February exists in 2028: the day before it
     (date(2027, 3, 1), 2, date(2027, 4, 30)),
-    (date(2027, 11, 1), 3, date(2028, 1, 31)),  # Northern Ireland's three months
+    (date(2027, 11, 1), 3, date(2028, 1, 31)),  # three months (an organisation's own period)
 ])
 def test_a_period_beginning_with_a_day_ends_the_day_before_the_same_date(received, months, end):
     assert period_end(received, months) == end
@@ -97,7 +97,8 @@ def test_a_policy_may_be_more_generous_than_the_law_never_less():
     worse = rules.for_org(org.merge({"policy": {"requests": {"per_12_months": 1, "decision_within_months": 6}}}))
     assert (worse.per_12_months, worse.decision_months) == (2, 2)
     ni_day_one = rules.for_org(org.merge({"policy": {"requests": {"jurisdiction": "NI", "from_day_one": True}}}))
-    assert ni_day_one.from_day_one and ni_day_one.qualifying_weeks == 26  # the law's wait for a statutory one
+    # A formal request from day one under the policy; the law's 26 weeks still decide when it is a statutory one.
+    assert ni_day_one.from_day_one and ni_day_one.qualifying_weeks == 0 and ni_day_one.law.qualifying_weeks == 26
 
 
 def test_the_pages_get_the_rules_in_force():

@@ -28,9 +28,13 @@ def test_a_statutory_request_names_the_law_and_the_date_due():
     html = made.html
     assert "statutory request for flexible working under section 80F of the Employment Rights Act 1996" in html
     assert "Hours: 30 hours a week, from 37.5 hours now." in html
-    assert "by 9 March 2027" in html and "I have not made a request" in html
+    # The letter says how the period is counted, never a date counted from the date written on it (reg. 5).
+    letter = html[html.index('id="request-letter"'):]
+    assert "by 9 March 2027" not in letter and "I have not made a request" in html
+    assert "within two months beginning with the day you receive it" in letter
     assert made.record["result"]["decision_due"] == "2027-03-09"
-    assert made.status == "Your statutory request letter is ready. A decision is due by 9 March 2027."
+    assert made.status == ("Your statutory request letter is ready. A decision is due by 9 March 2027 if it is "
+                           "received the day it is dated.")
 
 
 def test_an_informal_request_says_when_a_formal_one_can_be_made():
@@ -50,7 +54,7 @@ def test_in_northern_ireland_the_request_says_its_effect_and_the_steps():
     assert "effect on the organisation" in missing[0].message
     made = letter_for(base(how_it_works="Jo covers Fridays."), ni_org)
     assert "The effect on the organisation, and how it could be dealt with" in made.html
-    assert "meet within 28 days" in made.html and "within 14 days of the meeting" in made.html
+    assert "meet within 28 days after you receive" in made.html and "within 14 days after the meeting" in made.html
     assert "Article 112F of the Employment Rights (Northern Ireland) Order 1996" in made.html
 
 

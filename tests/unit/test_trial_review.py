@@ -245,13 +245,14 @@ def test_each_outcome_has_its_own_letter():
 
 # ---------------------------------------------------------------- the decision deadline
 
-def test_a_trial_ending_after_the_decision_deadline_needs_a_written_extension():
+def test_a_trial_ending_after_the_decision_deadline_needs_an_agreed_extension():
     v = values(decide_by="2026-10-14", reviews=[], outcome={"decided": "2026-10-09", "next_review": ""})
     notes = dict(result_of(v).notes)
     assert notes["trial.decide_by"] == (
         "The trial ends on 23 October 2026, after the decision is due (14 October 2026). Trials longer than the "
-        "decision period need a written extension, agreed by you both. Agree in writing to extend it before "
-        "14 October 2026 (the outcome letter has the words for you both to sign), then put the new date here.")
+        "decision period need an extension agreed by you both (writing it down is good practice). Agree to extend "
+        "it before 14 October 2026 (the outcome letter has the words for you both to sign), then put the new date "
+        "here.")
     letter = rendered(v).pages[0][2]()
     assert "we agree to extend the decision period, including any appeal, to 23 November 2026" in letter
 
@@ -261,8 +262,9 @@ def test_a_last_review_after_the_deadline_needs_it_too_and_a_late_one_says_so():
                outcome={"decided": "2026-12-02", "next_review": ""})
     assert dict(result_of(v).notes)["trial.decide_by"] == (
         "This review is on 2 December 2026, after the decision is due (30 November 2026). Trials longer than the "
-        "decision period need a written extension, agreed by you both. It had to be extended in writing before "
-        "30 November 2026: if it was, put the extended date here.")
+        "decision period need an extension agreed by you both (writing it down is good practice). It had to be "
+        "extended by agreement before 30 November 2026 (in Great Britain, or within three months after it, looking "
+        "back): if it was, put the extended date here.")
     v = values(decide_by="2026-12-05", outcome={"decided": "2026-11-02", "next_review": ""})
     assert dict(result_of(v).notes)["trial.decide_by"].startswith("The last review is on 11 December 2026, after")
 

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from ..documents import date_words
 from ..flexible_working.dates import months_after, weeks_after
 from ..flexible_working.rules import Steps
+from ..flexible_working.rules_page import as_of_words, rules_link
 from ..flexible_working.timeline import Event
 from .letters import letters
-from .model import Decision, Result
+from .model import Decision, Result, last_day_to_appeal
 
 REFUSED = ("refuse",)
 AGREED = ("accept", "accept_changes")
@@ -20,7 +21,7 @@ CLOSED = ("withdrawn", "treated_withdrawn")
 
 def compute(decision: Decision) -> Result:
     d = decision
-    steps = d.rules.law.steps if d.rules.law and not d.rules.decision_months else None
+    steps = d.rules.steps
     timed = d.meeting + timedelta(days=steps.decision) if steps and d.meeting else d.standing.decide_by
     # An informal request has no date in law: the record keeps any the two agree (an extension), and no other.
     decide_by = d.extended_to or (timed if d.standing.formal else None)
@@ -43,33 +44,50 @@ def compute(decision: Decision) -> Result:
     result = Result(d, decide_by, trial_end, proposed, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
                     decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
                     tuple(warnings))
-    return replace(result, letters=tuple(letters(result)))  # the letters read the dates worked out above
+    # The letters read the dates worked out above, and carry the day the rules were checked.
+    as_of, link = as_of_words(d.rules), rules_link(d.org)
+    return replace(result, letters=tuple(replace(x, rules_as_of=as_of, rules_link=link) for x in letters(result)))
 
 
 def _late(d: Decision, decide_by: date | None, trial_end: date | None):
     if not decide_by:
         return
     if d.decided_on and d.decided_on > decide_by:
-        yield ("decision.decided_on", f"The decision is dated after it was due ({date_words(decide_by)}). Agree "
-                                      "an extension in writing before the date passes.")
+        yield ("decision.decided_on", f"The decision is dated after it was due ({date_words(decide_by)}). "
+                                      + _extend_words(d))
     elif not d.decided_on and d.outcome not in CLOSED and d.today > decide_by and not d.appeal:
         yield ("decision.decided_on", f"The decision was due by {date_words(decide_by)} and none is recorded. "
                                       "Decide now, and say why it is late.")
     if d.appeal and d.appeal.decided_on and d.appeal.decided_on > decide_by:
         yield ("appeal.decided_on", f"The appeal is decided after the decision period ended ({date_words(decide_by)}"
-                                    "). The period includes any appeal: agree an extension in writing in time.")
+                                    "). The period includes any appeal: " + _extend_words(d, lower=True))
     if trial_end and trial_end > decide_by:
         yield ("trial.weeks", f"The trial ends on {date_words(trial_end)}, after the decision is due "
-                              f"({date_words(decide_by)}). Agree with the employee, in writing and before then, to "
-                              f"extend the decision period, any appeal included, to "
+                              f"({date_words(decide_by)}). Agree with the employee, before then, to extend the "
+                              f"decision period{', any appeal included,' if d.rules.decision_months else ''} to "
                               f"{date_words(months_after(trial_end, 1))}: a month after the trial, to review it, "
-                              "decide and hear any appeal. The record drafts the agreement.")
+                              "decide and hear any appeal. The record drafts the agreement: "
+                              + ("under " + d.rules.source + " it must be recorded in writing." if
+                                 d.rules.extension_in_writing else "writing it down is good practice."))
+
+
+def _extend_words(d: Decision, lower: bool = False) -> str:
+    """How to extend the period: by agreement; in writing where the law asks for it (NI), as advice elsewhere."""
+    if d.rules.extension_in_writing:
+        text = (f"Agree an extension with the employee before the date passes; under {d.rules.source} you must "
+                "record the agreement in writing, dated, and send it to them.")
+    elif d.rules.jurisdiction == "GB":
+        text = ("Agree an extension with the employee: the law allows it by agreement before the period ends or, "
+                "looking back, within three months after it ended. Writing the agreement down is good practice.")
+    else:
+        text = "Agree an extension with the employee before the date passes, and write it down."
+    return text[0].lower() + text[1:] if lower else text
 
 
 def _steps(d: Decision, steps: Steps) -> tuple[list[Event], list[tuple[str, str]]]:
     """Where the law times each step (NI): the meeting after receipt, and an appeal's steps after the decision."""
     events, warnings = [], []
-    meeting_by = d.received + timedelta(days=steps.meeting)
+    meeting_by = d.received + timedelta(days=steps.meeting)  # "within 28 days after the date" it was made
     if not d.meeting:
         events.append(Event(meeting_by, "meeting due by", "late" if d.today > meeting_by else "due"))
     elif d.meeting > meeting_by and not d.extended_to:
@@ -77,7 +95,7 @@ def _steps(d: Decision, steps: Steps) -> tuple[list[Event], list[tuple[str, str]
                                              f"receiving the request, by {date_words(meeting_by)}, unless you both "
                                              "agree a later date."))
     if d.outcome == "refuse" and d.decided_on and not d.appeal:
-        appeal_by = d.decided_on + timedelta(days=steps.appeal)
+        appeal_by = last_day_to_appeal(d, steps)
         events.append(Event(appeal_by, "last day to appeal", "done" if d.today > appeal_by else "planned"))
     if d.appeal:
         meet_by = d.appeal.received + timedelta(days=steps.appeal_meeting)
@@ -129,7 +147,8 @@ def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Even
     if d.decided_on:
         out.append(Event(d.decided_on, "decision letter", _state(d.decided_on, t)))
     if decide_by and d.outcome not in CLOSED:
-        out.append(Event(decide_by, "decision due (extended)" if d.extended_to else "decision due, appeal included",
+        out.append(Event(decide_by, "decision due (extended)" if d.extended_to else
+                         "decision due, appeal included" if d.rules.decision_months else "decision due",
                          _deadline_state(d, decide_by, trial_end)))
     if d.start and d.outcome in AGREED:
         out.append(Event(d.start, "the change starts", _state(d.start, t)))
@@ -160,7 +179,10 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
     if not d.meeting and not d.outcome:
         out.append("Arrange a meeting to talk it through (the record drafts the invitation).")
     if d.meeting and d.meeting >= d.today and not d.companion:
-        out.append("Offer the employee a companion at the meeting (Acas Code: good practice).")
+        out.append(f"Tell the employee of their right to bring a companion to the meeting (under {d.rules.source}, "
+                   "one worker employed by you)." if d.rules.companion_statutory else
+                   "Offer the employee a companion at the meeting (the Acas Code: good practice, not a legal right)."
+                   if d.rules.jurisdiction == "GB" else "Offer the employee a companion at the meeting.")
     if not d.outcome:
         when = f" by {date_words(decide_by)}" if decide_by else ""
         out.append(f"Decide{when}, and write to the employee.")
@@ -171,8 +193,10 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
     if confirm_by and not d.confirmed_on:
         out.append(f"Confirm the new terms in writing by {date_words(confirm_by)}.")
     if trial_end and decide_by and trial_end > decide_by and not d.extended_to:
-        out.append(f"Agree in writing to extend the decision period to {date_words(months_after(trial_end, 1))}, "
-                   "a month after the trial ends.")
+        out.append(f"Agree with the employee to extend the decision period to "
+                   f"{date_words(months_after(trial_end, 1))}, a month after the trial ends"
+                   + (", and record the agreement in writing." if d.rules.extension_in_writing else
+                      " (writing the agreement down is good practice)."))
     if d.appeal and not d.appeal.outcome:
         out.append("Decide the appeal, and write to the employee.")
     return out

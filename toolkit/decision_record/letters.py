@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..forms import fmt_clock
 from ..documents import date_words
 from ..flexible_working.letters import Letter
-from .model import Result
+from .model import Result, last_day_to_appeal
 
 
 def letters(r: Result) -> list[Letter]:
@@ -39,20 +39,19 @@ def acknowledgement(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
     blocks: list = [f"Thank you for your request for flexible working, dated {date_words(req.made)}, which I received "
                     f"on {date_words(d.received)}. You asked for:", _change(r)]
-    steps = d.rules.law.steps if d.rules.law and not d.rules.decision_months else None
+    steps = d.rules.steps
     if steps and d.standing.formal:
-        blocks.append(f"Under {d.rules.source} we will meet within {steps.meeting} days of receiving it and give "
-                      f"you our decision within {steps.decision} days of the meeting, unless we agree together to "
-                      "take longer.")
+        blocks.append(f"Under {d.rules.source} we will meet within {steps.meeting} days after receiving it and give "
+                      f"you our decision in writing within {steps.decision} days after the meeting, unless we agree "
+                      "together to take longer (an agreement I will confirm to you in writing).")
     elif r.decide_by and d.standing.formal:
         blocks.append(f"Under {d.rules.source} we will give you our decision, including any appeal, by "
-                      f"{date_words(r.decide_by)}, unless we agree together in writing to take longer.")
+                      f"{date_words(r.decide_by)}, unless we agree together to take longer.")
     if not d.standing.formal:
         blocks.append("It cannot be a formal request at the moment, for the reason below, so we will treat it as an "
                       "informal request and still consider it carefully:")
         blocks.append(tuple(message for _, message in d.standing.notes))
-    blocks.append("I would like to meet you to talk it through. You are welcome to bring a colleague or a trade "
-                  "union representative with you.")
+    blocks.append("I would like to meet you to talk it through. " + d.rules.companion_words())
     return Letter("acknowledgement-letter", "Acknowledgement", "Your flexible working request", req.employee,
                   _manager(r), d.acknowledged or d.received, tuple(blocks), signed=_manager(r))
 
@@ -65,9 +64,9 @@ def invitation(r: Result) -> Letter:
               "flexible working.",
               "We will look at what you have asked for, how it could work for you and for the team, and any other "
               "options. Nothing is decided before we have talked.",
-              "You are welcome to bring a colleague or a trade union representative. Please tell me if they will "
-              f"come, if the {'time' if d.meeting_time is not None else 'date'} does not suit you, or if you need "
-              "any adjustment to take part.")
+              d.rules.companion_words() + " Please tell me if someone will come with you, if the "
+              f"{'time' if d.meeting_time is not None else 'date'} does not suit you, or if you need any adjustment "
+              "to take part.")
     return Letter("meeting-invitation", "Meeting invitation", "Meeting about your flexible working request",
                   req.employee, _manager(r), d.acknowledged or d.received, blocks, signed=_manager(r))
 
@@ -88,10 +87,9 @@ def outcome(r: Result) -> Letter:
                    ("h", "Why this applies to your request"), d.explanation]
         if d.alternatives:
             blocks += [("h", "What else we considered"), d.alternatives]
-        if rules.appeal:
-            blocks.append("If you disagree, you can appeal. Please write to me as soon as you can, saying why; someone "
-                          "other than me will hear the appeal where possible"
-                          + (f", and it will be decided by {date_words(r.decide_by)}" if r.decide_by else "") + ".")
+        if d.reasonable:
+            blocks += [("h", "Why refusing is reasonable"), d.reasonable]
+        blocks += appeal_blocks(r)
         blocks.append("You can make a new request in the future, within the rules on how often requests can be "
                       "made.")
     elif d.outcome == "withdrawn":
@@ -114,6 +112,29 @@ def outcome(r: Result) -> Letter:
                   _manager(r), d.decided_on, tuple(blocks), signed=_manager(r))
 
 
+def appeal_blocks(r: Result) -> list:
+    """How to appeal a refusal. Where the law gives the appeal and times it (Northern Ireland), its three steps with
+    the last day to appeal; where the organisation offers one (the Acas Code, in Great Britain), within the period."""
+    d, rules = r.decision, r.decision.rules
+    steps = rules.steps
+    if rules.appeal_statutory and steps:
+        last = last_day_to_appeal(d, steps)
+        by = f", that is by {date_words(last)}" if last else ""
+        return [f"If you disagree, you have the right to appeal under Article 112G of the Employment Rights "
+                "(Northern Ireland) Order 1996 and the Flexible Working (Procedural Requirements) Regulations "
+                f"(Northern Ireland) 2003. You may appeal within {steps.appeal} days after the day this notice is "
+                f"given to you{by}, by a dated letter or email to me setting out your grounds of appeal.",
+                f"We will then meet to discuss your appeal within {steps.appeal_meeting} days after receiving it, "
+                f"and give you the decision on it in writing within {steps.appeal_decision} days after that "
+                "meeting. Someone other than me will hear it where possible. " + rules.companion_words()]
+    if rules.appeal:
+        within = (f", and it will be decided by {date_words(r.decide_by)}, within the period for deciding your "
+                  "request" if r.decide_by else "")
+        return ["If you disagree, you can appeal. Please write to me as soon as you can, saying why; someone other "
+                f"than me will hear the appeal where possible{within}."]
+    return []
+
+
 def trial_confirmation(r: Result) -> Letter:
     d, req, t = r.decision, r.decision.request, r.decision.trial
     assert t is not None and r.trial_end is not None
@@ -128,7 +149,8 @@ def trial_confirmation(r: Result) -> Letter:
                "you can fail: it is how we find a pattern that works."]
     if r.decide_by and r.trial_end > r.decide_by:
         blocks.append(f"Because the trial ends after the date our decision is due ({date_words(r.decide_by)}), we "
-                      "need to agree in writing to extend that date. I enclose an agreement for you to sign.")
+                      "need to agree to extend that date. I enclose an agreement for us both to sign, so that we "
+                      "each have a record of it.")
     return Letter("trial-confirmation", "Trial confirmation", "A trial of your flexible working pattern",
                   req.employee, _manager(r), d.decided_on, tuple(blocks), signed=_manager(r))
 
@@ -137,13 +159,18 @@ def extension(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
     new_date = d.extended_to or r.proposed_extension
     original = d.standing.decide_by
-    blocks = (f"We agree that the period for deciding the flexible working request dated {date_words(req.made)}, "
+    rules = d.rules
+    period = "the period for deciding" if rules.decision_months or not rules.steps else "the time for deciding"
+    blocks = (f"We agree that {period} the flexible working request dated {date_words(req.made)}, "
               f"received on {date_words(d.received)}, which would end on "
               f"{date_words(original) if original else 'the date the rules set'}, is extended to "
-              f"{date_words(new_date)}, any appeal included"
+              f"{date_words(new_date)}" + (", any appeal included" if rules.decision_months else "")
               + (", so that the trial can end and be reviewed, and a decision made, first" if r.trial_end else "")
               + ".",
-              "This agreement is made before the period ends, and both of us keep a copy.",
+              (f"Under {rules.source} an extension is by agreement, and the employer records it in writing, dated, "
+               "and gives the employee a copy. " if rules.extension_in_writing else
+               "An extension is by agreement between us. " if rules.jurisdiction == "GB" else "")
+              + "We each keep a signed copy of this agreement.",
               ("Signed (employee): ____________________   Date: __________",
                "Signed (manager): ____________________   Date: __________"))
     return Letter("extension-agreement", "Extension agreement", "Agreement to extend the decision period",

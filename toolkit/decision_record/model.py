@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..flexible_working.letters import Letter
 from ..flexible_working.model import Request
 from ..flexible_working.reading import Standing
-from ..flexible_working.rules import Rules
+from ..flexible_working.rules import Rules, Steps
 from ..flexible_working.timeline import Event
 
 OUTCOMES = (
@@ -23,7 +23,7 @@ OUTCOMES = (
 )
 COMPANION = (
     ("", "Not offered yet"),
-    ("accepted", "Offered: they will bring a colleague or representative"),
+    ("accepted", "Offered: they will bring a companion"),
     ("declined", "Offered: they chose to come alone"),
 )
 MISSED = (("0", "None"), ("1", "One"), ("2", "Two or more"))
@@ -85,6 +85,7 @@ class Decision:
     grounds: tuple[str, ...]  # keys of rules.grounds
     explanation: str
     alternatives: str
+    reasonable: str  # why refusing is reasonable (Employment Rights Act 2025: good practice until it commences)
     trial: Trial | None
     appeal: Appeal | None
     confirmed_on: date | None
@@ -106,3 +107,9 @@ class Result:
     next_date: Event | None
     letters: tuple[Letter, ...]
     warnings: tuple[tuple[str, str], ...]  # notes found here (dates late, a trial past the deadline)
+
+
+def last_day_to_appeal(d: Decision, steps: Steps) -> date | None:
+    """Where the law times the appeal (NI): 14 days after the day notice of the decision is given, taken here as the
+    day the decision letter is dated (hand it over or send it that day)."""
+    return d.decided_on + timedelta(days=steps.appeal) if d.decided_on else None

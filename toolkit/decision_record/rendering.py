@@ -24,7 +24,8 @@ def _kind(r: Result) -> str:
 def summary_html(r: Result) -> str:
     d = r.decision
     outcome = dict(OUTCOMES)[d.outcome]
-    due = (f" The decision, including any appeal, is due by <strong>{esc(date_words(r.decide_by))}</strong>"
+    appeal = ", including any appeal," if d.rules.decision_months else ""
+    due = (f" The decision{appeal} is due by <strong>{esc(date_words(r.decide_by))}</strong>"
            + (" (extended by agreement)." if d.extended_to else ".")) if r.decide_by else ""
     nxt = (f"<p>Next date: <strong>{esc(date_words(r.next_date.day))}</strong>, {esc(r.next_date.what)}.</p>"
            if r.next_date else "")

@@ -16,20 +16,44 @@ NAME = "decision_record"
 
 def form(org: dict[str, Any]) -> ToolForm:
     rules = request_rules.for_org(org)
-    steps = rules.law.steps if rules.law and not rules.decision_months else None
-    if rules.decision_months:
+    steps = rules.steps
+    if steps:
+        deadline = (f"Under {rules.source} the meeting is due within {steps.meeting} days after the day the request "
+                    f"was received, and the decision within {steps.decision} days after the meeting. There is no "
+                    "overall period: an appeal has its own steps.")
+    elif rules.decision_months:
         deadline = (f"Under {rules.source} the decision, including any appeal, is due within "
-                    f"{rules.decision_months} months of the day the request was received.")
-    elif steps:
-        deadline = (f"Under {rules.source} the meeting is due within {steps.meeting} days of the day the request "
-                    f"was received, and the decision within {steps.decision} days of the meeting.")
+                    f"{rules.decision_months} month{'s' if rules.decision_months != 1 else ''} beginning with the day "
+                    "the request was received.")
     else:
         deadline = "No period for deciding is set: agree a date with the employee."
+    if rules.companion_statutory:
+        companion_hint = (f"Under {rules.source} the employee has the right to be accompanied by one companion who "
+                          "is a worker employed by you.")
+    elif rules.jurisdiction == "GB":
+        companion_hint = ("The Acas Code says employers should let the employee bring a colleague or a trade union "
+                          "representative. It is good practice, not a right in law.")
+    else:
+        companion_hint = "Letting the employee bring a colleague or a representative is good practice."
+    if rules.reasonable_refusal:
+        reasonable_hint = ("Required: under the Employment Rights Act 2025 a refusal must be reasonable on the "
+                           "grounds given, and the letter must explain why.")
+    elif rules.jurisdiction == "GB":
+        reasonable_hint = ("Good practice now: once the Employment Rights Act 2025's change commences, a refusal "
+                           "must be reasonable and the letter must explain why. The letter gives what you write.")
+    else:
+        reasonable_hint = "Good practice: why refusing is reasonable, weighing the request against the ground."
+    extension_hint = (f"Only with the employee's agreement. Under {rules.source} you must record it in writing, "
+                      "dated, and send it to the employee." if rules.extension_in_writing else
+                      "Only with the employee's agreement: before the period ends or, looking back, within three "
+                      "months after it ended. The law does not ask for writing; writing it down is good practice."
+                      if rules.jurisdiction == "GB" else "Only with the employee's agreement.")
     handling = [
         Group("Receiving it", (
             Field("decision.received", "Date the request was received", kind="date", width="s",
-                  hint="By email: the day it was sent. By post: the day it would arrive in the usual course of "
-                       "post. By hand: the day it was handed over."),
+                  hint="The day it was received. By email (where you accept requests that way): the day it was "
+                       "sent. By post: the day it would arrive in the ordinary course of post. By hand: the day it "
+                       "was handed over."),
             Field("decision.acknowledged", "Date you acknowledged it (optional)", kind="date", width="s"),
         ), hint=deadline),
         Group("The meeting", (
@@ -37,8 +61,7 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("decision.meeting_time", "Time (optional)", kind="time", width="s"),
             Field("decision.meeting_place", "Where, or how to join (optional)", width="m", max_length=120),
             Field("decision.companion", "A companion at the meeting", kind="select", options=COMPANION, default="",
-                  hint="The Acas Code says employers should let the employee bring a colleague or a trade union "
-                       "representative. It is good practice, not a right in law."),
+                  hint=companion_hint),
             Field("decision.missed", "Meetings the employee missed without good reason", kind="select",
                   options=MISSED, default="0"),
             Field("decision.consulted", "Date you consulted the employee about it", kind="date", width="s",
@@ -64,6 +87,10 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("decision.alternatives", "What else you considered (optional)", kind="textarea",
                   max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
                   hint="Other patterns, a trial, a later start: what you looked at and why it would not work."),
+            Field("decision.reasonable", "Why refusing is reasonable" + ("" if rules.reasonable_refusal else
+                                                                         " (good practice)"),
+                  kind="textarea", max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
+                  hint=reasonable_hint),
         )),
         Group("If you refuse: the grounds", (
             Field("decision.grounds", "The grounds the refusal rests on", kind="checkboxes", options=rules.grounds),
@@ -75,8 +102,8 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("trial.review_every", "Review every", kind="number", width="s", suffix="weeks", default="4"),
             Field("trial.success", "What success looks like", kind="textarea", max_length=WORDS_LIMIT,
                   hint="What the two of you will look at to decide: the work done, the service, how it feels."),
-        ), hint="Only for a trial. A trial that ends after the decision is due needs the period extended in "
-                "writing: the record says so and drafts the agreement."),
+        ), hint="Only for a trial. A trial that ends after the decision is due needs the period extended by "
+                "agreement: the record says so and drafts the agreement."),
         Repeat("trial_measures", "Measures for the trial", "measure", (
             Field("name", "Measure", width="m", max_length=120, hint="e.g. “Invoices processed a week”."),
             Field("baseline", "Now (baseline)", width="s", max_length=40),
@@ -84,9 +111,9 @@ def form(org: dict[str, Any]) -> ToolForm:
         ), min_rows=0, max_rows=MAX_MEASURES, hint="Only for a trial: what you will measure, where it is now and "
                                                    "where it should be. The trial review starts from these."),
         Group("Extending the decision period", (
-            Field("decision.extended_to", "Extended, by written agreement, to (optional)", kind="date", width="s"),
+            Field("decision.extended_to", "Extended, by agreement, to (optional)", kind="date", width="s"),
             Field("decision.extension_agreed_on", "Date the extension was agreed", kind="date", width="s"),
-        ), hint="Only with the employee's agreement, in writing, before the period ends."),
+        ), hint=extension_hint),
     ]
     if rules.appeal:
         handling.append(Group("Appeal", (
@@ -97,10 +124,14 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("appeal.outcome", "Appeal outcome", kind="select", options=APPEAL_OUTCOMES, default=""),
             Field("appeal.decided_on", "Date of the appeal decision", kind="date", width="s"),
             Field("appeal.reasons", "Reasons for the appeal decision", kind="textarea", max_length=WORDS_LIMIT),
-        ), hint="Only if the employee appeals. The appeal falls within the same decision period."))
+        ), hint=(f"Only if the employee appeals. Under {rules.source} the appeal is the employee's right: within "
+                 f"{steps.appeal} days after notice of the decision, then a meeting within {steps.appeal_meeting} "
+                 f"days and the decision within {steps.appeal_decision} days after it." if rules.appeal_statutory
+                 and steps else "Only if the employee appeals. The appeal falls within the same decision period.")))
     handling.append(Group("Confirming the change", (
         Field("decision.confirmed_on", "Date the new terms were confirmed in writing (optional)", kind="date",
-              width="s", hint="A change to the contract must be confirmed in writing within a month of it."),
+              width="s", hint=f"A change to the particulars of employment must be confirmed in writing within a "
+                              f"month of it{' (' + rules.law.statement + ')' if rules.law else ''}."),
     )))
     return tools.tool_form(
         NAME,

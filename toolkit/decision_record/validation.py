@@ -5,7 +5,7 @@ what is merely late or unusual is a note beside its field, and the record is sti
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from .. import now
@@ -71,7 +71,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     changes = start = until = None
     lasting = "permanent"
     grounds: tuple[str, ...] = ()
-    explanation = alternatives = ""
+    explanation = alternatives = reasonable = ""
     if outcome == "accept_changes":
         changes = e.take("decision.changes", text(d.get("changes"), label="What was agreed instead", required=True,
                                                   max_length=WORDS_LIMIT))
@@ -87,7 +87,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
             notes.append(("decision.start", f"The change starts ({date_words(start)}) before the decision letter "
                                             f"is dated ({date_words(decided_on)}). Check the dates."))
     if outcome == "refuse":
-        grounds, explanation, alternatives = _refusal(d, rules, e)
+        grounds, explanation, alternatives, reasonable = _refusal(d, rules, e)
         if rules.consult_before_refusal and not consulted and not (meeting and meeting <= (decided_on or today)):
             e.add("decision.consulted", f"Under {rules.source} you must consult the employee before refusing. Hold "
                                         "the meeting, or record the date you discussed it with them, and then decide.")
@@ -105,7 +105,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     extended_to = _date(e, "decision.extended_to", d.get("extended_to"), "The extended date")
     agreed_on = _date(e, "decision.extension_agreed_on", d.get("extension_agreed_on"), "The date it was agreed")
     if extended_to and not agreed_on:
-        e.add("decision.extension_agreed_on", "Give the date the employee agreed to the extension in writing.")
+        e.add("decision.extension_agreed_on", "Give the date you and the employee agreed the extension.")
     appeal = _appeal(group_of(values, "appeal"), e, decided_on, outcome, rules.appeal, notes, request)
     confirmed_on = _date(e, "decision.confirmed_on", d.get("confirmed_on"), "The date it was confirmed")
 
@@ -116,16 +116,22 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
         return [FieldError("decision.extended_to", f"An extension must end after the decision is due "
                                                    f"({date_words(st.decide_by)}).")]
     if agreed_on and st.decide_by and agreed_on > st.decide_by:
+        from ..flexible_working.dates import period_end
+
+        looking_back = period_end(st.decide_by + timedelta(days=1), 3) if rules.jurisdiction == "GB" else None
         notes.append(("decision.extension_agreed_on",
-                      f"The extension was agreed after the period ended ({date_words(st.decide_by)}). Agree "
-                      "extensions before the period runs out."))
+                      f"The extension was agreed after the period ended ({date_words(st.decide_by)}). "
+                      + (f"The law in Great Britain allows that only within three months after it ended (by "
+                         f"{date_words(looking_back)}: Employment Rights Act 1996, s.80G(1C)). "
+                         + ("That date has passed. " if agreed_on > looking_back else "") if looking_back else "")
+                      + "Agree extensions before the period runs out where you can."))
     return Decision(request, st, rules, org, today, received, acknowledged, meeting, meeting_time, place, companion,
                     missed, consulted, extended_to, agreed_on, outcome, decided_on, changes or "", start, lasting,
-                    until, grounds, explanation, alternatives, trial, appeal, confirmed_on,
+                    until, grounds, explanation, alternatives, reasonable, trial, appeal, confirmed_on,
                     tuple(n for n in st.notes if n[0] != "request.start_date") + tuple(notes))
 
 
-def _refusal(d: dict[str, Any], rules: request_rules.Rules, e: Errors) -> tuple[tuple[str, ...], str, str]:
+def _refusal(d: dict[str, Any], rules: request_rules.Rules, e: Errors) -> tuple[tuple[str, ...], str, str, str]:
     raw = d.get("grounds", [])
     picked, problem = choices(raw if isinstance(raw, (list, str)) else [], label="The grounds", options=rules.grounds)
     if problem or not isinstance(raw, (list, str)):
@@ -138,7 +144,12 @@ def _refusal(d: dict[str, Any], rules: request_rules.Rules, e: Errors) -> tuple[
         d.get("explanation"), label="Why the ground applies", required=True, max_length=WORDS_LIMIT)) or ""
     alternatives = e.take("decision.alternatives", text(d.get("alternatives"), label="What else you considered",
                                                         max_length=WORDS_LIMIT)) or ""
-    return tuple(picked), explanation, alternatives
+    # The Employment Rights Act 2025, s.9: a refusal must be reasonable and the notice say why. Asked now as good
+    # practice; required once the organisation's setting says the change has commenced.
+    reasonable = e.take("decision.reasonable", text(
+        d.get("reasonable"), label="Why refusing is reasonable", required=rules.reasonable_refusal,
+        max_length=WORDS_LIMIT)) or ""
+    return tuple(picked), explanation, alternatives, reasonable
 
 
 def _trial(values: dict[str, Any], e: Errors) -> Trial | None:

@@ -30,8 +30,9 @@ def request_groups(rules: Rules, *, by: str) -> list[Any]:
     """The request's groups of questions. `by` is "employee" (worded to the person asking) or "manager"."""
     you = by == "employee"
     how_label, how_hint = _how(rules, you)
-    service_hint = (f"Under {rules.source} a statutory request can be made after {rules.qualifying_weeks} weeks' "
-                    "continuous employment." if rules.qualifying_weeks else
+    law_weeks = rules.law.qualifying_weeks if rules.law else rules.qualifying_weeks
+    service_hint = (f"Under {rules.law.name if rules.law else rules.source} a statutory request can be made after "
+                    f"{law_weeks} weeks' continuous employment." if law_weeks else
                     "Only needed to tell whether a qualifying period applies; leave it empty if you like.")
     who = Group("Who" if you else "The request", (
         Field("request.employee", "Your name" if you else "Employee's name", width="m", max_length=NAME_LIMIT),

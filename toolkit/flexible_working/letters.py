@@ -26,6 +26,15 @@ class Letter:
     dated: date | None
     blocks: tuple[Block, ...]
     signed: str = ""
+    rules_as_of: str = ""  # "5 December 2026": the day the rules it follows were checked (a manager's letter)
+    rules_link: str = ""  # the address of "The rules this site follows", where the site's address is known
+
+    def _rules_html(self) -> str:
+        if not self.rules_as_of:
+            return ""
+        where = (f'<a href="{attr(self.rules_link)}">the rules this site follows</a>' if self.rules_link else
+                 "“The rules this site follows” on the toolkit's site")
+        return f'<p class="swt-letter-rules">Rules as of {esc(self.rules_as_of)}: see {where}.</p>'
 
     def _meta_html(self) -> str:
         return (f'<p class="swt-letter-meta">To: {esc(self.to or "…")}<br>From: {esc(self.sender or "…")}<br>'
@@ -42,7 +51,8 @@ class Letter:
         h = f"h{level}"
         return (f'<article class="swt-letter" id="{attr(self.key)}" aria-labelledby="{attr(self.key)}-h">'
                 f'<{h} id="{attr(self.key)}-h">{esc(self.title)}</{h}>{self._meta_html()}'
-                f"<p><strong>{esc(self.subject)}</strong></p>{self._body_html(level + 1)}</article>")
+                f"<p><strong>{esc(self.subject)}</strong></p>{self._body_html(level + 1)}{self._rules_html()}"
+                "</article>")
 
     def markdown(self, heading: bool = True) -> str:
         """As Markdown: under its own heading in a whole record, or (heading=False) on its own, to paste."""
@@ -56,12 +66,16 @@ class Letter:
             lines += [_md_block(b), ""]
         if self.signed:
             lines += ["Yours sincerely,", "", md(self.signed), ""]
+        if self.rules_as_of:
+            where = f"the rules this site follows ({self.rules_link})" if self.rules_link else \
+                "“The rules this site follows” on the toolkit's site"
+            lines += [f"*Rules as of {md(self.rules_as_of)}: see {where}.*", ""]
         return "\n".join(lines)
 
     def page(self) -> str:
         """The letter as the person it is for receives it: its subject as the heading, nothing of the site's."""
         body = (f'<article class="swt-letter">{self._meta_html()}<h1>{esc(self.subject)}</h1>'
-                f"{self._body_html(2)}</article>")
+                f"{self._body_html(2)}{self._rules_html()}</article>")
         return printable_page(self.subject, body, heading=False)
 
 

@@ -108,12 +108,16 @@ class Standing:
 def standing(req: Request, rules: Rules, received: date | None = None) -> Standing:
     """Check the request against the rules: how many in 12 months, one at a time, qualifying service, and when a
     decision is due. Nothing here refuses the request: the person is told, with the rule, and can still ask.
-    With `received` (the decision record) the notes speak to the manager, once the request has been made."""
+    With `received` (the decision record) the notes speak to the manager, once the request has been made.
+
+    Two questions, because an organisation may be more generous than the law: is it a formal request under the
+    organisation's rules, and is it also a statutory one (within the law's own limits: ERA 1996 s.80F(4), (8))?"""
     manager = received is not None
     meanwhile = ("You may still consider it as an informal request." if manager else
                  "You can still ask informally now.")
     notes: list[tuple[str, str]] = []
     blocked_until: list[date] = []
+    not_statutory: list[date] = []  # formal under the organisation's policy, but beyond the law's limits
     law = f"Under {rules.source}"
     live = [p for p in req.previous if p.state == "open"]
     if live and rules.one_live:
@@ -123,34 +127,56 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
                       "still being decided. "
                       + ("This one can be a formal request once that one is decided or withdrawn. " + meanwhile
                          if manager else "Wait for its answer (or withdraw it) before making this one formally.")))
-    if rules.per_12_months:
-        year_ago = months_after(req.made, -12)
-        recent = [p for p in req.previous if p.made > year_ago]
-        if len(recent) >= rules.per_12_months:
-            nth = sorted(recent, key=lambda p: p.made)[-rules.per_12_months]
-            free = months_after(nth.made, 12)
-            blocked_until.append(free)
-            count = len(recent) + 1
-            notes.append((f"previous.{recent[-1].index}.made",
-                          f"This {'is' if manager else 'would be'} request number {count} in 12 months. {law} "
-                          f"{_times(rules.per_12_months)} can be made in any 12 months, so this cannot be a formal "
-                          f"request until {date_words(free)}. {meanwhile}"))
-    if rules.qualifying_weeks and req.employed_since:
-        qualifies = req.employed_since + timedelta(weeks=rules.qualifying_weeks)
-        if qualifies > req.made:
+    year_ago = months_after(req.made, -12)
+    recent = sorted((p for p in req.previous if p.made > year_ago), key=lambda p: p.made)
+    if rules.per_12_months and len(recent) >= rules.per_12_months:
+        free = months_after(recent[-rules.per_12_months].made, 12)
+        blocked_until.append(free)
+        notes.append((f"previous.{recent[-1].index}.made",
+                      f"This {'is' if manager else 'would be'} request number {len(recent) + 1} in 12 months. {law} "
+                      f"{_times(rules.per_12_months)} can be made in any 12 months, so this cannot be a formal "
+                      f"request until {date_words(free)}. {meanwhile}"))
+    elif rules.law and len(recent) >= rules.law.per_12_months:
+        free = months_after(recent[-rules.law.per_12_months].made, 12)
+        not_statutory.append(free)
+        notes.append((f"previous.{recent[-1].index}.made",
+                      f"This {'is' if manager else 'would be'} request number {len(recent) + 1} in 12 months. "
+                      f"{rules.law.name[0].upper() + rules.law.name[1:]} allows {_times(rules.law.per_12_months)} in "
+                      "any 12 months, so this one is a formal request under the organisation's own policy, not a "
+                      f"statutory one; a statutory request can be made from {date_words(free)}."))
+    law_weeks = rules.law.qualifying_weeks if rules.law else rules.qualifying_weeks
+    if law_weeks and req.employed_since:
+        qualifies = req.employed_since + timedelta(weeks=law_weeks)
+        if qualifies > req.made and rules.qualifying_weeks:
             blocked_until.append(qualifies)
             notes.append(("request.employed_since",
-                          f"{law} a formal request can be made after {rules.qualifying_weeks} weeks' continuous "
+                          f"{law} a formal request can be made after {law_weeks} weeks' continuous "
                           f"employment, which is on {date_words(qualifies)}. {meanwhile}"))
+        elif qualifies > req.made and rules.law:
+            not_statutory.append(qualifies)
+            notes.append(("request.employed_since",
+                          f"{rules.law.name[0].upper() + rules.law.name[1:]} gives the statutory right after "
+                          f"{law_weeks} weeks' continuous employment, on {date_words(qualifies)}. Until then this "
+                          "is a formal request under the organisation's own policy, not a statutory one."))
     decide_by = decision_due(received or req.made, rules)
     if decide_by and req.start_date <= decide_by and not blocked_until and not live:
-        appeal = ", including any appeal" if rules.decision_months else ""
+        counted = "the day it is received" if not manager else date_words(received)
+        if rules.decision_months:
+            when = (f"{law} the decision, including any appeal, can take until {date_words(decide_by)} "
+                    f"({rules.decision_months} month{'s' if rules.decision_months != 1 else ''} beginning with "
+                    f"{counted}{'' if manager else ', if that is the date it carries'})")
+        else:
+            when = (f"{law} the decision can take until {date_words(decide_by)} (the meeting within "
+                    f"{rules.steps.meeting} days and the decision within {rules.steps.decision} days after it, "
+                    f"counted from {counted}{'' if manager else ', if that is the date it carries'}; an appeal has "
+                    "its own steps after that)")
         notes.append(("request.start_date",
-                      f"{law} the decision can take until {date_words(decide_by)}{appeal}. A start "
-                      f"on {date_words(req.start_date)} may come before it: you can still ask for it, and agree "
-                      "the date when the answer comes."))
+                      f"{when}. A start on {date_words(req.start_date)} may come before it: you can still ask for "
+                      "it, and agree the date when the answer comes."))
     formal = not blocked_until and not (live and rules.one_live)
-    return Standing(formal, formal and rules.statutory, tuple(notes), max(blocked_until) if blocked_until else None, decide_by)
+    statutory = formal and rules.statutory and not not_statutory
+    return Standing(formal, statutory, tuple(notes),
+                    max(blocked_until + not_statutory) if (blocked_until or not_statutory) else None, decide_by)
 
 
 def decision_due(received: date, rules: Rules) -> date | None:
@@ -158,8 +184,8 @@ def decision_due(received: date, rules: Rules) -> date | None:
     only the steps are timed (NI), the meeting on its last allowed day and the decision on the last day after it."""
     if rules.decision_months:
         return period_end(received, rules.decision_months)
-    if rules.law and rules.law.steps:
-        return received + timedelta(days=rules.law.steps.meeting + rules.law.steps.decision)
+    if rules.steps:
+        return received + timedelta(days=rules.steps.meeting + rules.steps.decision)
     return None
 
 

@@ -1,5 +1,5 @@
 """A request's dates drawn on one line: what has happened, what is due and when, at a glance. The table under
-it says the same in words (toolkit.draw's rule: a figure summarises, the table stays)."""
+it says the same in words (toolkit.svg's rule: a figure summarises, the table stays)."""
 
 from __future__ import annotations
 

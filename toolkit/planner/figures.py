@@ -1,5 +1,5 @@
 """The planner's result drawn: the suggested week as a timeline, the shares as one bar, what changes as pairs of
-bars. Each figure summarises a table or list that stays on the page (see toolkit.draw)."""
+bars. Each figure summarises a table or list that stays on the page (see toolkit.svg)."""
 
 from __future__ import annotations
 

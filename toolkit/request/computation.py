@@ -17,9 +17,13 @@ def events(asked: Asked) -> list[Event]:
     req, st = asked.request, asked.standing
     out = [Event(req.made, "request made", "done" if req.made <= asked.today else "planned")]
     if st.statutory_from:
-        out.append(Event(st.statutory_from, "a formal request can be made", "planned"))
+        out.append(Event(st.statutory_from, "a statutory request can be made" if st.formal else
+                         "a formal request can be made", "planned"))
     if st.decide_by and st.formal:
-        out.append(Event(st.decide_by, "decision due, appeal included", "due"))
+        # Counted from the day it is received (Flexible Working Regulations 2014, reg. 5), which only the manager
+        # knows: the date shown assumes it arrives the day it is dated.
+        out.append(Event(st.decide_by, ("decision due, appeal included" if asked.rules.decision_months else
+                                        "decision due") + ", if received the day it is dated", "due"))
     out.append(Event(req.start_date, "the change would start", "planned"))
     return out
 
@@ -45,7 +49,7 @@ def letter(asked: Asked) -> Letter:
         blocks.append(req.change_words)
     blocks.append(f"I would like the change to start on {date_words(req.start_date)}.")
     if req.how_it_works:
-        effect = rules.law and rules.law.explain_effect
+        effect = bool(rules.law and rules.law.explain_effect)
         blocks += [("h", "The effect on the organisation, and how it could be dealt with" if effect else
                     "How it could work"), req.how_it_works]
     if req.trial:
@@ -63,14 +67,16 @@ def letter(asked: Asked) -> Letter:
         blocks.append(f"I have made {plural} for flexible working to this employer: {earlier}.")
     else:
         blocks.append("I have not made a request for flexible working to this employer before.")
-    steps = rules.law.steps if rules.law and not rules.decision_months else None
+    steps = rules.steps
+    months = rules.decision_months
     if st.formal and steps:
-        blocks.append(f"I understand that under {rules.source} we should meet within {steps.meeting} days of your "
-                      f"receiving this request, and that you will tell me your decision within {steps.decision} "
-                      "days of the meeting. I am happy to talk it through.")
-    elif st.formal and st.decide_by:
-        blocks.append(f"I understand that {rules.source} asks for a decision, including any appeal, by "
-                      f"{date_words(st.decide_by)}, unless we agree in writing to take longer. I am happy to meet "
+        blocks.append(f"I understand that under {rules.source} we should meet within {steps.meeting} days after you "
+                      f"receive this request, and that you will give me your decision within {steps.decision} days "
+                      "after the meeting. I am happy to talk it through.")
+    elif st.formal and months:
+        period = "two months" if months == 2 else f"{months} month{'s' if months != 1 else ''}"
+        blocks.append(f"I understand that {rules.source} asks for a decision, including any appeal, within {period} "
+                      f"beginning with {rules.received_words()}, unless we agree to take longer. I am happy to meet "
                       "to talk it through.")
     else:
         blocks.append("I am happy to meet to talk it through.")

@@ -58,7 +58,8 @@ def summary(result: Result) -> dict[str, Any]:
 def status(result: Result) -> str:
     st = result.asked.standing
     kind = "statutory" if st.statutory else "formal" if st.formal else "informal"
-    due = f" A decision is due by {date_words(st.decide_by)}." if st.decide_by and st.formal else ""
+    due = (f" A decision is due by {date_words(st.decide_by)} if it is received the day it is dated."
+           if st.decide_by and st.formal else "")
     return f"Your {kind} request letter is ready.{due}"
 
 

@@ -1,5 +1,5 @@
 """The team's result drawn: members by days, patterned by place, with desks and rota cover under it; and each
-member's hours on the busiest day, with the time everyone shares. The tables stay on the page (see toolkit.draw)."""
+member's hours on the busiest day, with the time everyone shares. The tables stay on the page (see toolkit.svg)."""
 
 from __future__ import annotations
 

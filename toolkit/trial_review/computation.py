@@ -3,11 +3,15 @@ from the outcome, whether the decision period needs extending, and the outcome l
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from ..forms import fmt_number
 from ..documents import date_words
 from ..flexible_working.dates import months_after
+from ..flexible_working.letters import Letter
+from ..flexible_working.rules_page import as_of_words, rules_link
 from ..flexible_working.timeline import Event
 from . import letters
 from .model import ADJUST_INSTEAD, Measure, Reading, Result, Trial
@@ -68,17 +72,23 @@ def _latest(trial: Trial) -> tuple[date, str]:
 
 
 def extension(trial: Trial) -> tuple[str, date]:
-    """Why the decision period must be extended in writing ("" when it need not be), and the latest date."""
+    """Why the decision period must be extended ("" when it need not be), and the latest date. An extension is by
+    agreement (ERA 1996 s.80G(1B)-(1C)); writing it down is advice in Great Britain and the law in Northern Ireland."""
     latest, what = _latest(trial)
     due = trial.decide_by
     if due is None or latest <= due:
         return "", latest
     # This review is where both can still agree it in time; after the date, only an extension made then counts.
-    before = (f"Agree in writing to extend it before {date_words(due)} (the outcome letter has the words for you "
-              "both to sign), then put the new date here." if trial.decided <= due else
-              f"It had to be extended in writing before {date_words(due)}: if it was, put the extended date here.")
+    written = trial.rules.extension_in_writing
+    before = (f"Agree to extend it before {date_words(due)} (the outcome letter has the words for you both to "
+              "sign), then put the new date here." if trial.decided <= due else
+              f"It had to be extended by agreement before {date_words(due)}"
+              + (" (in Great Britain, or within three months after it, looking back)" if trial.rules.jurisdiction
+                 == "GB" else "") + ": if it was, put the extended date here.")
+    how = (f"an extension agreed by you both, which under {trial.rules.source} must be recorded in writing"
+           if written else "an extension agreed by you both (writing it down is good practice)")
     return (f"{what} {date_words(latest)}, after the decision is due ({date_words(due)}). Trials longer than the "
-            f"decision period need a written extension, agreed by you both. {before}"), latest
+            f"decision period need {how}. {before}"), latest
 
 
 def events(trial: Trial, confirm_by: date | None) -> list[Event]:
@@ -119,6 +129,11 @@ def suggestions(trial: Trial, readings: tuple[Reading, ...]) -> tuple[str, ...]:
     return tuple(ADJUST_INSTEAD[k][0].upper() + ADJUST_INSTEAD[k][1:] + "." for k in keys)
 
 
+def with_rules(made: Letter, rules: Any, org: dict[str, Any]) -> Letter:
+    """A manager's letter carries "Rules as of DATE" and where the rules page is."""
+    return replace(made, rules_as_of=as_of_words(rules), rules_link=rules_link(org))
+
+
 def compute(trial: Trial) -> Result:
     """Pure: no I/O; `trial.today` says which reviews are past."""
     readings = tuple(reading(m) for m in trial.measures)
@@ -130,4 +145,5 @@ def compute(trial: Trial) -> Result:
     sentence = overall(readings)
     return Result(trial, readings, sentence, held, to_come, tuple(events(trial, confirm_by)), why, latest,
                   confirm_by, suggestions(trial, readings),
-                  letters.outcome_letter(trial, readings, confirm_by, why, latest), notes)
+                  with_rules(letters.outcome_letter(trial, readings, confirm_by, why, latest), trial.rules,
+                             trial.org), notes)

@@ -1,6 +1,6 @@
 """Each measure drawn on its own scale: the baseline (a hollow square), the target (a dashed line), the actual (a
 filled square when met, a crossed one when not) and a hatched bar for the change. Every mark is named in words
-too, so nothing depends on colour; the table beside it says the same (see toolkit.draw)."""
+too, so nothing depends on colour; the table beside it says the same (see toolkit.svg)."""
 
 from __future__ import annotations
 

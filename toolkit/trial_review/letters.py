@@ -51,8 +51,9 @@ def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date
     if extension and trial.outcome in ("adjust", "extend") and trial.decide_by:
         # The trial runs past the date the request had to be decided by: the letter is where both agree in writing.
         # A month past the trial's last date: room for the final review, the decision and any appeal after it.
+        appeal = ", including any appeal," if trial.rules.decision_months else ""
         blocks.append(f"The decision on your request was due by {date_words(trial.decide_by)}. As the trial now "
-                      f"runs to {date_words(latest)}, we agree to extend the decision period, including any appeal, "
+                      f"runs to {date_words(latest)}, we agree to extend the decision period{appeal} "
                       f"to {date_words(months_after(latest, 1))}, to leave time after it to review the trial, "
                       "decide and hear any appeal.")
     if trial.outcome == "extend" or (extension and trial.outcome == "adjust" and trial.decide_by):
@@ -100,7 +101,8 @@ def _extend(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None
     out: list = [f"We agreed to extend the trial to {date_words(trial.new_end)}, {why}"]
     if trial.changes:
         out += [("h", "What changes while it continues"), trial.changes]
-    out.append("An extension of a trial needs us both to agree to it in writing.")
+    out.append("An extension of a trial needs us both to agree to it; we each keep a signed copy of this letter as "
+               "the record.")
     return out
 
 
