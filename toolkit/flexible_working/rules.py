@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import now
 from ..documents import date_words
 
 LAW_DIR = Path(__file__).resolve().parent / "law"
@@ -211,7 +212,7 @@ def law_problems(text: str, file: str, today: date | None = None) -> list[str]:
         if not isinstance(verified, date) or isinstance(verified, datetime):
             out.append(f"{where}.verified: write verified = YYYY-MM-DD (no quotes), the day you checked the rule "
                        "against the text cited.")
-        elif verified > (today or date.today()):
+        elif verified > (today or now.today()):
             out.append(f"{where}.verified: {verified.isoformat()} is in the future: write the day you checked it.")
         extra = set(rule) - {"value", "says", "status", "citation", "link", "verified"}
         if extra:
