@@ -119,7 +119,9 @@ def appeal_blocks(r: Result) -> list:
     steps = rules.steps
     if rules.appeal_statutory and steps:
         last = last_day_to_appeal(d, steps)
-        by = f", that is by {date_words(last)}" if last else ""
+        # Notice is given when it reaches the employee: a posted letter arrives later (2003 Regulations, reg. 2).
+        by = (f", that is by {date_words(last)} if this letter is handed to you or emailed today (later if it is "
+              "posted)" if last else "")
         return [f"If you disagree, you have the right to appeal under Article 112G of the Employment Rights "
                 "(Northern Ireland) Order 1996 and the Flexible Working (Procedural Requirements) Regulations "
                 f"(Northern Ireland) 2003. You may appeal within {steps.appeal} days after the day this notice is "

@@ -52,8 +52,12 @@ def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date
         # The trial runs past the date the request had to be decided by: the letter is where both agree in writing.
         # A month past the trial's last date: room for the final review, the decision and any appeal after it.
         appeal = ", including any appeal," if trial.rules.decision_months else ""
+        # Northern Ireland has no decision period, only timed steps: what is extended is the time for the notice.
+        extended = ("the time for giving you notice of the decision on your request (regulation 4 of the Flexible "
+                    "Working (Procedural Requirements) Regulations (Northern Ireland) 2003)"
+                    if trial.rules.jurisdiction == "NI" else f"the decision period{appeal}")
         blocks.append(f"The decision on your request was due by {date_words(trial.decide_by)}. As the trial now "
-                      f"runs to {date_words(latest)}, we agree to extend the decision period{appeal} "
+                      f"runs to {date_words(latest)}, we agree to extend {extended} "
                       f"to {date_words(months_after(latest, 1))}, to leave time after it to review the trial, "
                       "decide and hear any appeal.")
     if trial.outcome == "extend" or (extension and trial.outcome == "adjust" and trial.decide_by):
@@ -121,7 +125,9 @@ def _end(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -
         # A trial agreed in answer to a formal request: ending it refuses the request, with the law's protections.
         out.append(f"The trial was part of the answer to your formal request, so ending it means the request is "
                    f"not agreed. You will receive the decision on it in writing by {date_words(trial.decide_by)}, "
-                   "with the grounds it rests on, and you can appeal against it.")
+                   "with the grounds it rests on" + (", and you can appeal against it." if trial.rules.appeal else
+                                                     ". You can make a new request later, within the limits on how "
+                                                     "often requests can be made."))
     return out
 
 
