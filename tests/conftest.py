@@ -18,9 +18,10 @@ from tests.support.chromium import ARGS, CHROMIUM  # noqa: E402
 from tests.support.fork import build_fork, make_fork  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(scope="session", autouse=True)
 def pinned_clock():
-    """Every test works to one fixed day, so none passes only on the day it was written (toolkit.now)."""
+    """Every test works to one fixed day, so none passes only on the day it was written (toolkit.now). For the
+    whole session, so fixtures of any scope (a module's shared answers) work to the same day as the tests."""
     from toolkit import now
 
     with now.pinned(TODAY):
