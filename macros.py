@@ -9,18 +9,17 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-# mkdocs-macros loads this file by path; its neighbours (sitepack, toolkit) are imported from the checkout.
+# mkdocs-macros loads this file by path; the build glue (sitebuild) and the toolkit are imported from the checkout.
 sys.path.insert(0, str(ROOT))
 
-import orgfile  # noqa: E402
-import sitepack  # noqa: E402
-from toolkit import bridge, forms  # noqa: E402
+from sitebuild import orgfile, pack  # noqa: E402
+from toolkit import forms, tools  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit.render import date_words  # noqa: E402
 
 
 def define_env(env) -> None:
-    # Checked and merged from org.yml by orgfile.py, which runs first.
+    # Checked and merged from org.yml by sitebuild/orgfile.py, which runs first.
     org = env.conf["extra"]["org"]
     env.variables["org"] = org
 
@@ -33,12 +32,12 @@ def define_env(env) -> None:
     @env.macro
     def checklist(checklist_id: str) -> str:
         """An interactive checklist from templates/checklists/<id>.toml."""
-        return render(checklists.form(checklist_id, org))
+        return render(checklists.form(org, checklist_id))
 
     @env.macro
     def tool(name: str) -> str:
         """A tool's form, rendered from its own schema."""
-        return render(bridge.tool_module(name).form(org))
+        return render(tools.module(name).form(org))
 
     @env.macro
     def checklist_title(checklist_id: str) -> str:
@@ -86,7 +85,7 @@ def on_post_page_macros(env) -> None:
     """Every page ends by saying when it was last changed."""
     src = env.page.file.src_uri
     source = ROOT / "docs" / src
-    if not source.exists():  # a checklist's page made from its template alone (orgfile.py): the template's date
+    if not source.exists():  # a checklist's page made from its template alone (sitebuild/orgfile.py): the template's date
         source = ROOT / "templates" / "checklists" / f"{Path(src).stem}.toml"
     env.markdown += f'\n\n<p class="swt-updated">Last updated: {last_updated(source)}</p>\n'
 
@@ -102,8 +101,8 @@ def last_updated(source: Path) -> str:
 
 def on_post_build(env) -> None:
     """Put Pyodide, the toolkit wheel and its lockfile into the site; move inline scripts into files; take the
-    page-wide restyle out of Material's palette (see sitepack)."""
+    page-wide restyle out of Material's palette (see sitebuild/pack.py)."""
     site = Path(env.conf["site_dir"])
-    sitepack.pack_python(ROOT, site, env.conf["extra"]["org"]["python"]["memory_snapshot"])
-    sitepack.externalise_inline_scripts(site)
-    sitepack.drop_colour_switching_rule(site)
+    pack.pack_python(ROOT, site, env.conf["extra"]["org"]["python"]["memory_snapshot"])
+    pack.externalise_inline_scripts(site)
+    pack.drop_colour_switching_rule(site)

@@ -98,7 +98,7 @@ def build_times(runs: int) -> tuple[list[float], Path]:
     """Clean builds into fresh folders, timed whole (mkdocs, Material, macros, wheel, lockfile, Pyodide copy).
 
     The first one also compiles the toolkit's bytecode with Pyodide and makes the memory snapshot (as after any
-    change to its Python); the others find both in .cache/ (sitepack.pyodide_bytecode, snapshot.make)."""
+    change to its Python); the others find both in .cache/ (sitebuild.pack.pyodide_bytecode, snapshot.make)."""
     times, site, port = [], None, free_port()
     (ROOT / ".cache" / "pyodide-bytecode.json").unlink(missing_ok=True)
     for made in (ROOT / ".cache").glob("snapshot-*.bin"):
@@ -321,7 +321,7 @@ def table(build: list[float], result: dict, runs: int) -> str:
         ("Bare `loadPyodide()` page, warm cache, third visit", f"{median(f['bare_third']):.0f} ms",
          f"{median(f['bare_third']) / median(f['bare_cold']):.2f}", ""),
         ("Tool page: navigation to first result, cold", f"{median(f['tool_cold']):.0f} ms", f"{ratio:.2f}",
-         _verdict(ratio <= 0.40, "≤ 0.40 × baseline (issue 10; was ≤ 1.1)")),
+         _verdict(ratio <= 0.40, "≤ 0.40 × baseline (was ≤ 1.1)")),
         ("Tool page: navigation to first result, warm cache, second visit (ratio to the baseline's)",
          f"{median(f['tool_warm']):.0f} ms", f"{warm:.2f}", _verdict(warm <= 0.35, "≤ 0.35 × the bare warm boot")),
         ("Tool page: navigation to first result, warm cache, third visit (ratio to the baseline's)",
@@ -338,12 +338,12 @@ def table(build: list[float], result: dict, runs: int) -> str:
     if rp:
         rows.append((f"Recompute after an edit, planner with {result['recompute']['planner_rows'][0]} activities,"
                      " p50 / p95 of 50 edits begun 2 s after the first result", f"{median(rp):.1f} / {percentile(rp, 95):.1f} ms", "",
-                     _verdict(percentile(rp, 95) <= 30, "p95 ≤ 30 ms (issue 10; was ≤ 50)")))
+                     _verdict(percentile(rp, 95) <= 30, "p95 ≤ 30 ms (was ≤ 50)")))
     rt = result["recompute"].get("team")
     if rt:
         rows.append((f"Recompute after an edit, team agreement with {result['recompute']['team_rows'][0]} members,"
                      " p50 / p95 of 50 edits begun 2 s after the first result", f"{median(rt):.1f} / {percentile(rt, 95):.1f} ms", "",
-                     _verdict(percentile(rt, 95) <= 30, "p95 ≤ 30 ms (issue 10; was ≤ 50)")))
+                     _verdict(percentile(rt, 95) <= 30, "p95 ≤ 30 ms (was ≤ 50)")))
     rows += [
         ("Main thread while Python boots, cold: blocked (the part of each long task beyond 50 ms, summed)"
          f" / long tasks in all: {median(f['long_total']):.0f} ms",

@@ -1,4 +1,4 @@
-"""Edits with and without the memory snapshot, in one run (issue 10): the same site built both ways (the second
+"""Edits with and without the memory snapshot, in one run: the same site built both ways (the second
 with a copy of org.yml saying python.memory_snapshot: false), then on each the planner (40 activities) and the
 team agreement (30 members) edited 100 times from 2 s after the first result, in windows of 25 edits, so that
 the first edits, when V8 is still optimising Python's WebAssembly, show apart from the rest.

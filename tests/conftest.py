@@ -16,9 +16,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.support import TODAY  # noqa: E402
 from tests.support.build import build_site, free_port  # noqa: E402
 from tests.support.chromium import ARGS, CHROMIUM  # noqa: E402
 from tests.support.fork import build_fork, make_fork  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    """Every test works to one fixed day, so none passes only on the day it was written (toolkit.now)."""
+    from toolkit import now
+
+    with now.pinned(TODAY):
+        yield
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -26,8 +36,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "settings: the outcome depends on the organisation's settings (words, brand, policy, pages "
         "switched off, the memory snapshot): CI runs these again on a fork (SWT_FORK=1 ./dev test -m settings)")
     config.addinivalue_line(
-        "markers", "boots: the test is about Python starting (or failing to), so it gets a fresh page of its "
-        "own, never the module's page where Python already runs")
+        "markers", "own_page: the test gets a fresh page of its own, not the module's page where Python already "
+        "runs: it is about Python starting (or failing to), or it changes the page for itself (routes, scripts, clock)")
     config.addinivalue_line(
         "markers", "warm_up: the worker warms V8 up after its first answer, as for a reader (switched off for "
         "other tests, where its busy seconds only slow them)")

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from typing import Any
 
+from . import now, records, tools
 from . import org as org_settings
-from . import records
 from .forms import FieldError
-
-# tool name (the form's data-tool) -> module; each module has validate, compute and render.
-TOOLS = {"checklist": "toolkit.checklist", "planner": "toolkit.planner",
-         "team_agreement": "toolkit.team_agreement", "request": "toolkit.request",
-         "decision_record": "toolkit.decision_record", "trial_review": "toolkit.trial_review"}
 
 
 # A form's values nest a few levels (channels.urgent.channel inside values inside the request).
 REQUEST_DEPTH = 12
 
 
-def tool_module(name: str) -> Any:
-    """The module behind a tool name; KeyError for a name the toolkit does not have."""
-    return importlib.import_module(TOOLS[name])
-
-
 def handle(request_json: str) -> str:
-    """Answer one request `{tool, action, values, context, fixed|text}` with a JSON string; never raises."""
+    """Answer one request `{tool, action, values, context, today, fixed|text}` with a JSON string; never raises."""
     try:
         # Strict both ways: the page's JSON.parse refuses NaN and Infinity, so they never go out, and a
         # request nested too deep is refused before parsing could overflow the stack.
@@ -34,7 +23,10 @@ def handle(request_json: str) -> str:
             request = records.strict_json(request_json, max_depth=REQUEST_DEPTH)
         except records.NotStrictJSON as exc:
             return json.dumps(_errors([FieldError("", f"The form sent something this page cannot read: {exc}.")]))
-        return json.dumps(_dispatch(request), ensure_ascii=False, allow_nan=False)
+        # The page sends its own date: the reader's day, not the worker's (which may be UTC).
+        today = now.read(request.get("today")) if isinstance(request, dict) else None
+        with now.pinned(today):
+            return json.dumps(_dispatch(request), ensure_ascii=False, allow_nan=False)
     except Exception:  # a bug of ours: say so plainly, keep the details for the console
         import traceback  # only on failure: every import costs boot time in the browser
 
@@ -48,9 +40,9 @@ def _errors(errors: list[FieldError]) -> dict[str, Any]:
 
 
 def _dispatch(request: Any) -> dict[str, Any]:
-    if not isinstance(request, dict) or not isinstance(request.get("tool"), str) or request["tool"] not in TOOLS:
+    if not isinstance(request, dict) or not isinstance(request.get("tool"), str) or request["tool"] not in tools.names():
         return _errors([FieldError("", "This page asked for a tool the toolkit does not have.")])
-    tool = tool_module(request["tool"])
+    tool = tools.module(request["tool"])
     action = request.get("action", "compute")
     if action == "import":
         fixed = request.get("fixed") if isinstance(request.get("fixed"), dict) else {}

@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from . import bridge
+from . import bridge, tools
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="smart-working", description=__doc__)
-    parser.add_argument("tool", choices=sorted(bridge.TOOLS), help="which tool to run")
+    parser.add_argument("tool", choices=tools.names(), help="which tool to run")
     parser.add_argument("file", type=Path, help="a record downloaded from the site (JSON)")
     parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
     args = parser.parse_args(argv)

@@ -98,6 +98,16 @@ class ToolForm:
     import_limit: int = 0
 
 
+def tool_form(name: str, fields: list[Any], result_heading: str, result_placeholder: str, *,
+              example: dict[str, Any] | None = None, draft_key: str = "") -> ToolForm:
+    """A tool's form as every tool makes it: drafts kept under the tool's name (or `draft_key`), a loaded record
+    limited to what `records` reads, and the example offered when there is one."""
+    from .records import MAX_CHARS  # records reads forms' errors: imported here, not at the top
+
+    return ToolForm(tool=name, draft_key=draft_key or name, fields=fields, result_heading=result_heading,
+                    result_placeholder=result_placeholder, example=example, import_limit=MAX_CHARS)
+
+
 def field_id(name: str) -> str:
     return "f-" + re.sub(r"[^A-Za-z0-9_-]", "-", name)
 
@@ -110,7 +120,7 @@ def render_tool(form: ToolForm) -> str:
     example = ""
     if form.example is not None:
         # An attribute, not a <script type="application/json"> block: after Material's instant navigation such
-        # a block could be read as null (issue 13), an attribute is plain page data wherever the page came from.
+        # a block could be read as null, an attribute is plain page data wherever the page came from.
         example = (f'<button type="button" class="md-button" data-tool-action="example" '
                    f"data-example='{attr(json.dumps(form.example, sort_keys=True))}'>Try an example</button>")
     import_id = f"import-{form.draft_key}".replace(":", "-")

@@ -145,24 +145,3 @@ def _shape_problem(value: Any, depth: int, longest: int = MAX_STRING) -> str | N
                 return problem
         return None
     return "it holds a value of an unknown kind"
-
-
-# The planner's record, as the tools that start from a plan read it (they never import the planner).
-PLANNER = "planner"
-_PLANNER_PLACES = {"site": "office", "home": "home"}
-
-
-def planner_week(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]] | str:
-    """The role typed into a planner record and its suggested week (day name -> "office" or "home"), or what is
-    wrong with the record, as the end of a sentence: "holds no suggested week (...)"."""
-    from .forms import DAYS
-
-    values, result = data["values"], data.get("result")
-    role = values.get("role") if isinstance(values.get("role"), dict) else {}
-    week = result.get("week") if isinstance(result, dict) else None
-    if not isinstance(week, list) or not all(isinstance(d, dict) for d in week):
-        return "holds no suggested week (it was saved before the plan was complete)"
-    places = {d.get("day"): _PLANNER_PLACES.get(d.get("place")) for d in week}
-    if any(day not in DAYS or place is None for day, place in places.items()):
-        return "has a damaged suggested week (a day or a place is not one the planner writes)"
-    return role, places

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
+from . import now
 from .safe import attr
 
 
@@ -85,7 +86,7 @@ def date_words(day: date) -> str:
 def made_line(name: str = "", on: date | None = None) -> str:
     """The line under a downloaded document's title: who it belongs to, if they said, and the day it was made.
     Plain text of our own words and the typed name: callers escape it for the format they write."""
-    when = date_words(on or date.today())
+    when = date_words(on or now.today())
     return f"{name}, {when}" if name else f"Made on {when}"
 
 

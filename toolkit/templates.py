@@ -20,3 +20,10 @@ def read(relative: str) -> str:
 def names(folder: str, suffix: str) -> list[str]:
     """The stems of the files in one template folder, sorted."""
     return sorted(p.stem for p in (root() / folder).glob(f"*{suffix}"))
+
+
+def example(tool: str) -> dict:
+    """A tool's example: `templates/examples/<tool>.json`, data an organisation may replace."""
+    import json
+
+    return json.loads(read(f"examples/{tool}.json"))

@@ -5,29 +5,29 @@ fails the test. There is no skipping: without Chromium the suite fails and says 
 
 Python starts once per test module, not once per test: `page` is the module's page, where Python keeps running,
 and `visit()` opens a tool page in it as a reader following a link would (Material's instant navigation, which
-keeps the worker), with the browser's drafts cleared. A test about Python starting (`@pytest.mark.boots`) gets a
+keeps the worker), with the browser's drafts cleared. A test about Python starting (`@pytest.mark.own_page`) gets a
 fresh page of its own. Every page's clock reads CLOCK, and the worker's warm-up is off unless a test asks for it
 (`@pytest.mark.warm_up`)."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+from tests.support import TODAY
 from tests.support.build import PREFIX
 from tests.support.chromium import ARGS, CHROMIUM  # noqa: F401  (the benchmark imports them from here)
 from tests.support.server import SiteServer
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
-# The page's own clock in every browser test (local time): the dates toolkit.js sends are this day's. Time still
-# flows from it, so timers and Material's debounced events run as they would.
-CLOCK = datetime(2026, 12, 7, 10, 0)
-TODAY = CLOCK.date()
+# The page's own clock in every browser test (local time), on the day every test works to: the dates toolkit.js
+# sends are that day's. Time still flows from it, so timers and Material's debounced events run as they would.
+CLOCK = datetime.combine(TODAY, time(10, 0))
 
 # The worker repeats the first question for two seconds to warm V8 up (toolkit-worker.js, warmUp): for a reader
 # that is time they spend reading, for a test it is two seconds of a busy core. Its switch is one message.
@@ -156,8 +156,8 @@ def module_page(browser, server):
 @pytest.fixture
 def page(request, server, new_context, module_page):
     """The page a test works in: the module's, where Python already runs (open a tool page with `visit`), or for
-    a test marked `boots` or `warm_up` a fresh page in a fresh context."""
-    own = any(request.node.get_closest_marker(m) for m in ("boots", "warm_up"))
+    a test marked `own_page` or `warm_up` a fresh page in a fresh context."""
+    own = any(request.node.get_closest_marker(m) for m in ("own_page", "warm_up"))
     opened = watched(new_context(**PAGE_OPTIONS).new_page(), server) if own else module_page.get()
     yield opened
     if not own:

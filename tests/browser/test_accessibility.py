@@ -46,7 +46,7 @@ def test_dark_mode_on_a_phone_has_no_accessibility_violations(browser, server):
 
 
 def test_the_light_dark_switch_works_and_holds_across_instant_navigation(page, server):
-    # Material's palette runs without its page-wide "switching" restyle (sitepack.drop_colour_switching_rule).
+    # Material's palette runs without its page-wide "switching" restyle (sitebuild.pack.drop_colour_switching_rule).
     page.goto(server.url + "checklists/manager-conversation/")
     wait_for_result(page, "0 of")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"

@@ -6,7 +6,7 @@ import io
 import json
 import zipfile
 
-from sitepack import PYODIDE_DIR
+from sitebuild.pack import PYODIDE_DIR
 from toolkit import checklist
 from tests.browser.conftest import axe_violations, has_snapshot, wait_for_result, without_snapshot
 

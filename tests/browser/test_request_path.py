@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from tests.browser.conftest import TODAY, axe_violations, visit, wait_for_result
+from tests.browser.conftest import axe_violations, visit, wait_for_result
+from tests.support import TODAY  # the day the page's clock is pinned to (tests/browser/conftest.py)
+
 ATTACK = "<img src=x onerror=alert(1)>"
 
 

@@ -1,4 +1,4 @@
-"""The runtime under real use and bad input (issue 13): each test is named after a problem seen before it was put
+"""The runtime under real use and bad input: each test is named after a problem seen before it was put
 right, and fails without the fix. Real Chromium, real Pyodide, sub-path, strict CSP."""
 
 from __future__ import annotations

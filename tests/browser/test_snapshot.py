@@ -1,4 +1,4 @@
-"""The build-time memory snapshot (issue 10) in real Chromium: the worker restored from it answers every tool
+"""The build-time memory snapshot in real Chromium: the worker restored from it answers every tool
 byte for byte as a worker that starts Python without it, fetching neither the toolkit's wheel nor the standard
 library's zip; a damaged, missing, foreign or unrestorable snapshot falls back to the plain start and still
 answers. The default site has the snapshot; the fork switches it off (tests/support/fork.py), so the fork's run
@@ -17,7 +17,7 @@ from tests.browser.conftest import wait_for_result
 from tests.support.build import ROOT, build_site, free_port
 from tests.support.server import SiteServer
 from toolkit import checklist, planner
-from toolkit.bridge import TOOLS, tool_module
+from toolkit import tools
 
 CHECKLIST = "checklists/manager-conversation/"
 
@@ -42,9 +42,8 @@ def requests() -> list[str]:
     """What pages send: each tool's first (lazy) answer, every download made, a download on its own, bad input."""
     asks = []
     for lazy in (True, False):
-        for tool in TOOLS:
-            if tool != "checklist":
-                asks.append({"tool": tool, "action": "compute", "values": tool_module(tool).example(), "lazy": lazy})
+        for tool in tools.names():
+            asks.append({"tool": tool, "action": "compute", "values": tools.module(tool).example(), "lazy": lazy})
     for cid in checklist.available():
         ticked = {item.id: {"done": True, "note": "Agreed <b>&</b> noted"} for item in list(checklist.load(cid).items())[:3]}
         asks.append({"tool": "checklist", "action": "compute", "values": {"checklist": cid, "items": ticked},
@@ -206,7 +205,7 @@ def test_restored_python_answers_without_the_standard_library_and_fetches_it_onl
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     report = json.loads(run.stdout.strip().splitlines()[-1])
-    assert set(report["answers"]) == set(TOOLS)
+    assert set(report["answers"]) == set(tools.names())
     for tool, answer in report["answers"].items():
         assert json.loads(answer)["ok"] is True, (tool, answer[:500])
     assert report["fetched_while_answering"] == 0

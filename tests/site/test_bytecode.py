@@ -1,4 +1,4 @@
-"""The wheel carries the toolkit compiled by the pinned Pyodide (sitepack.pyodide_bytecode): checked under
+"""The wheel carries the toolkit compiled by the pinned Pyodide (sitebuild.pack.pyodide_bytecode): checked under
 that same Pyodide in Node, because no Python on the build machine reads 3.14 bytecode."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from sitepack import PYODIDE_DIR, wheel_name
+from sitebuild.pack import PYODIDE_DIR, wheel_name
 from tests.support.build import ROOT
 
 # Unpacks the built wheel into Pyodide as the worker does, then imports every toolkit module with compile() watched: a module

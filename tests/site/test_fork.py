@@ -34,14 +34,10 @@ def site_texts(site: Path):
 # Run inside the fork, with its own toolkit and templates (its added checklist is only there).
 DOWNLOADS = """
 import json, sys
-from toolkit import bridge, planner
+from toolkit import bridge, planner, tools
 org = json.loads(sys.argv[1])
 files = []
-for tool, values in [("planner", bridge.tool_module("planner").example()),
-                     ("team_agreement", bridge.tool_module("team_agreement").example()),
-                     ("request", bridge.tool_module("request").example()),
-                     ("decision_record", bridge.tool_module("decision_record").example()),
-                     ("trial_review", bridge.tool_module("trial_review").example()),
+for tool, values in [*((name, tools.module(name).example()) for name in tools.names()),
                      ("checklist", {"checklist": "manager-conversation"}), ("checklist", {"checklist": "lab-rota"})]:
     answer = json.loads(bridge.handle(json.dumps({"tool": tool, "values": values, "context": org})))
     assert answer["ok"], answer
@@ -94,9 +90,9 @@ def test_the_forks_brand_reaches_material_and_the_toolkit(fork_site):
     assert 'src="assets/brand/northgate.svg"' in home and "<title>Agile Working at Northgate</title>" in home
     faq = (fork_site / "faq/index.html").read_text("utf-8")
     assert re.search(r"<title>[^<]+ - Northgate</title>", faq)  # a tab's title ends with the short name
-    answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": planner.example(),
-                                                  "context": FORK_ORG})))
-    assert 'fill="#5b2a86"' in "".join(answer["parts"])
+    plan = json.loads(bridge.handle(json.dumps({"tool": "planner", "values": planner.example(),
+                                                   "context": FORK_ORG})))
+    assert 'fill="#5b2a86"' in "".join(plan["parts"])
 
 
 def test_a_section_switched_off_leaves_the_site_the_menu_and_every_link(fork_site):

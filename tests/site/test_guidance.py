@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 import macros
-import orgfile
+from sitebuild import orgfile
 from tests.support.settings import site_settings
 from toolkit import checklist
 from toolkit import org as org_settings

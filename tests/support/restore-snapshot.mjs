@@ -27,13 +27,10 @@ for (const [path, length] of JSON.parse(new TextDecoder().decode(raw.subarray(16
 }
 const answers = JSON.parse(pyodide.runPython(`
 import json
-from toolkit import bridge, checklist
-def values(tool):
-    if tool == "checklist":
-        return {"checklist": checklist.available()[0], "items": {}}
-    return bridge.tool_module(tool).example()
-json.dumps({tool: bridge.handle(json.dumps({"tool": tool, "action": "compute", "values": values(tool)}))
-            for tool in bridge.TOOLS})
+from toolkit import bridge, tools
+json.dumps({tool: bridge.handle(json.dumps({"tool": tool, "action": "compute",
+                                             "values": tools.module(tool).example()}))
+            for tool in tools.names()})
 `));
 const before = fetched;
 const later = pyodide.runPython(`

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-import orgfile
+from sitebuild import orgfile
 from tests.support.fork import SETTINGS as FORK_SETTINGS
 from toolkit import org
 

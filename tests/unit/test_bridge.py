@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from toolkit import bridge
+from toolkit import bridge, tools
 
 
 @pytest.mark.parametrize("request_json", [
@@ -31,8 +31,8 @@ def test_even_a_broken_request_gets_an_answer_with_the_detail_for_the_console():
 
 
 def test_every_registered_tool_exists_and_has_the_tool_shape():
-    for name in bridge.TOOLS:
-        module = bridge.tool_module(name)
+    for name in tools.names():
+        module = tools.module(name)
         assert module.NAME == name
         for part in ("form", "validate", "compute", "render"):
             assert callable(getattr(module, part))
@@ -43,9 +43,7 @@ def test_every_tools_form_renders_under_every_jurisdiction(jurisdiction):
     from toolkit import forms, org
 
     settings = org.merge({"policy": {"requests": {"jurisdiction": jurisdiction}}})
-    for name in bridge.TOOLS:
-        module = bridge.tool_module(name)
-        if name == "checklist":
-            continue  # a checklist's form needs its id: tests/unit/test_checklist.py renders each
+    for name in tools.names():
+        module = tools.module(name)
         html = forms.render_tool(module.form(settings))
         assert f'data-tool="{name}"' in html

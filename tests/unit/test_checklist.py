@@ -128,7 +128,7 @@ def test_the_json_record_loads_back_to_the_same_values():
 
 
 def test_the_form_has_a_labelled_checkbox_and_note_for_every_item():
-    form = checklist.form("manager-conversation", ORG)
+    form = checklist.form(ORG, "manager-conversation")
     html = __import__("toolkit.forms", fromlist=["render_tool"]).render_tool(form)
     for item in checklist.load("manager-conversation", ORG).items():
         assert f'<label for="f-items-{item.id}-done">' in html

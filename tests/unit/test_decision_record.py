@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from toolkit import now
 from toolkit import bridge, decision_record, request, org
 from toolkit.flexible_working.rules import STATUTORY_GROUNDS
 
@@ -222,7 +223,7 @@ def test_the_employees_request_file_fills_the_request():
     answer = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "action": "import", "text": text})))
     assert answer["ok"]
     # The request's date, left empty by the employee (today), is carried as the day the letter was made.
-    assert answer["values"]["request"] == {**ex["request"], "made": date.today().isoformat()}
+    assert answer["values"]["request"] == {**ex["request"], "made": now.today().isoformat()}
     wrong = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "action": "import",
                                                  "text": text.replace('"request"', '"planner"')})))
     assert not wrong["ok"] and "different tool" in wrong["errors"][0]["message"]

@@ -4,10 +4,10 @@ as they write them, Markdown that pastes cleanly into a wiki and never turns a t
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
+from toolkit import now
 from toolkit import bridge, checklist, org, safe, planner
 from toolkit.render import date_words
 
@@ -34,7 +34,7 @@ def test_a_checklist_record_says_who_filled_it_in_with_whom_and_when():
 
 def test_a_checklist_without_a_date_is_dated_today():
     reply, _ = answer("checklist", {"checklist": "trial-review"})
-    assert f"Filled in on {date_words(date.today())}." in "".join(reply["parts"])
+    assert f"Filled in on {date_words(now.today())}." in "".join(reply["parts"])
 
 
 def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_uses_the_currency():
@@ -42,7 +42,7 @@ def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_use
     values["role"]["name"] = "Priya Shah"
     reply, files = answer("planner", values)
     plan = files["text/markdown"]
-    assert plan.splitlines()[2] == f"Priya Shah, {date_words(date.today())}"
+    assert plan.splitlines()[2] == f"Priya Shah, {date_words(now.today())}"
     assert "Download" not in plan and "download" not in plan  # the page says how to download; the file does not
     assert "a year saved, at £4.80 each way." in plan and "in the currency you used" not in plan
     assert "Hours (h:mm)" in "".join(reply["parts"]) and "7:30 of up to 8:00" in "".join(reply["parts"])

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit import org, org_schema
-from toolkit.org_schema import KNOWN_KEYS, OPTIONAL, SCHEMA, Problem, problems
+from sitebuild import org_schema
+from toolkit import org
+from sitebuild.org_schema import KNOWN_KEYS, OPTIONAL, SCHEMA, Problem, problems
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

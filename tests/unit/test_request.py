@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from toolkit import now
 from toolkit import bridge, request, org, planner
 
 GB = org.merge({})
@@ -108,4 +109,4 @@ def test_the_example_renders_and_its_record_loads_back():
     back = json.loads(bridge.handle(json.dumps({"tool": "request", "action": "import", "text": record})))
     # Left empty, the request's date was today: the record keeps that date, so the letter and its deadline
     # do not move when it is opened again another day.
-    assert back["values"] == {**ex, "request": {**ex["request"], "made": date.today().isoformat()}}
+    assert back["values"] == {**ex, "request": {**ex["request"], "made": now.today().isoformat()}}

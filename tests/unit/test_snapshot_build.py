@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-import snapshot
+from sitebuild import snapshot
 from tests.conftest import ROOT
 
 
@@ -17,6 +17,7 @@ from tests.conftest import ROOT
 def tree(tmp_path):
     root = tmp_path / "root"
     root.mkdir()
+    (root / snapshot.SCRIPT).parent.mkdir(parents=True)
     shutil.copy(ROOT / snapshot.SCRIPT, root / snapshot.SCRIPT)
     target = tmp_path / "pyodide"
     target.mkdir()

@@ -159,7 +159,7 @@ def test_the_record_keeps_the_dates_as_worked_out():
     values["team"]["agreed"] = ""
     saved = json.loads(next(d["content"] for d in rendered(values).to_dict()["downloads"]
                             if d["mime"] == "application/json"))
-    assert saved["values"]["team"]["agreed"] == date.today().isoformat()
+    assert saved["values"]["team"]["agreed"] == TODAY.isoformat()  # the day validate worked to
 
 
 def test_an_earlier_agreement_that_cannot_be_read_is_said_and_does_not_block_the_result():

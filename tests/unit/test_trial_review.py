@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from toolkit import now
 from toolkit import bridge, org, records, trial_review
 from toolkit.flexible_working.dates import months_after
 from toolkit.trial_review.model import Trial
@@ -442,7 +443,7 @@ def test_a_draft_saved_before_the_trial_starts_loads_back_as_a_draft():
     from datetime import timedelta
 
     ex = json.loads(json.dumps(trial_review.example()))
-    later = date.today() + timedelta(days=10)
+    later = now.today() + timedelta(days=10)
     ex["trial"]["start"] = later.isoformat()
     ex["trial"]["end"] = (later + timedelta(weeks=12)).isoformat()
     ex["reviews"] = [{"date": (later + timedelta(weeks=4)).isoformat(), "notes": ""}]

@@ -3,8 +3,8 @@
 from .computation import compute
 from .model import AUDIENCES, NAME, Checklist, ChecklistError, available, load, parse
 from .rendering import render
-from .schema import form
+from .schema import example, form
 from .validation import validate
 
-__all__ = ["AUDIENCES", "NAME", "Checklist", "ChecklistError", "available", "compute", "form", "load", "parse",
+__all__ = ["AUDIENCES", "NAME", "Checklist", "ChecklistError", "available", "compute", "example", "form", "load", "parse",
            "render", "validate"]

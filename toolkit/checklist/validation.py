@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from datetime import date
 
+from .. import now
 from ..forms import FieldError, day_date, flag, text
 from .model import ABOUT_LIMIT, NOTE_LIMIT, ChecklistError, Entry, Filled, load
 
@@ -33,4 +33,4 @@ def validate(values: dict[str, Any], org: dict[str, Any]) -> Filled | list[Field
     for name, problem in (("about.by", problem_by), ("about.with", problem_with), ("about.date", problem_on)):
         if problem:
             errors.append(FieldError(name, problem))
-    return errors or Filled(checklist, entries, by, with_whom, on or date.today())
+    return errors or Filled(checklist, entries, by, with_whom, on or now.today())

@@ -3,35 +3,19 @@ date comes next, and the letters."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..render import date_words
 from ..flexible_working.dates import months_after, weeks_after
-from ..flexible_working.letters import Letter
 from ..flexible_working.rules import Steps
 from ..flexible_working.timeline import Event
 from .letters import letters
-from .model import Decision
+from .model import Decision, Result
 
 REFUSED = ("refuse",)
 AGREED = ("accept", "accept_changes")
 CLOSED = ("withdrawn", "treated_withdrawn")
-
-
-@dataclass(frozen=True)
-class Result:
-    decision: Decision
-    decide_by: date | None  # the period's end, as extended
-    trial_end: date | None  # the trial's last day
-    proposed_extension: date | None  # a month past the trial: room to review it, decide and hear an appeal
-    reviews: tuple[date, ...]
-    confirm_by: date | None  # the written confirmation of a contract change
-    events: tuple[Event, ...]
-    missing: tuple[str, ...]
-    next_date: Event | None
-    letters: tuple[Letter, ...]
-    warnings: tuple[tuple[str, str], ...]  # notes found here (dates late, a trial past the deadline)
 
 
 def compute(decision: Decision) -> Result:

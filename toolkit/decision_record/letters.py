@@ -3,17 +3,13 @@ typed names and words inside; toolkit.flexible_working.letters escapes them for 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..forms import fmt_clock
 from ..render import date_words
 from ..flexible_working.letters import Letter
-
-if TYPE_CHECKING:
-    from .computation import Result
+from .model import Result
 
 
-def letters(r: "Result") -> list[Letter]:
+def letters(r: Result) -> list[Letter]:
     d = r.decision
     out = [acknowledgement(r)]
     if d.meeting:
@@ -31,15 +27,15 @@ def letters(r: "Result") -> list[Letter]:
     return out
 
 
-def _manager(r: "Result") -> str:
+def _manager(r: Result) -> str:
     return r.decision.request.manager or "Your manager"
 
 
-def _change(r: "Result") -> tuple[str, ...]:
+def _change(r: Result) -> tuple[str, ...]:
     return tuple(r.decision.request.change_lines())
 
 
-def acknowledgement(r: "Result") -> Letter:
+def acknowledgement(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
     blocks: list = [f"Thank you for your request for flexible working, dated {date_words(req.made)}, which I received "
                     f"on {date_words(d.received)}. You asked for:", _change(r)]
@@ -61,7 +57,7 @@ def acknowledgement(r: "Result") -> Letter:
                   _manager(r), d.acknowledged or d.received, tuple(blocks), signed=_manager(r))
 
 
-def invitation(r: "Result") -> Letter:
+def invitation(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
     at = f" at {fmt_clock(d.meeting_time)}" if d.meeting_time is not None else ""
     where = f" ({d.meeting_place})" if d.meeting_place else ""
@@ -76,7 +72,7 @@ def invitation(r: "Result") -> Letter:
                   req.employee, _manager(r), d.acknowledged or d.received, blocks, signed=_manager(r))
 
 
-def outcome(r: "Result") -> Letter:
+def outcome(r: Result) -> Letter:
     d, req, rules = r.decision, r.decision.request, r.decision.rules
     blocks: list = []
     if d.outcome == "accept":
@@ -118,7 +114,7 @@ def outcome(r: "Result") -> Letter:
                   _manager(r), d.decided_on, tuple(blocks), signed=_manager(r))
 
 
-def trial_confirmation(r: "Result") -> Letter:
+def trial_confirmation(r: Result) -> Letter:
     d, req, t = r.decision, r.decision.request, r.decision.trial
     assert t is not None and r.trial_end is not None
     blocks: list = [f"Thank you for talking your request through with me. We have agreed to try the new pattern "
@@ -137,7 +133,7 @@ def trial_confirmation(r: "Result") -> Letter:
                   req.employee, _manager(r), d.decided_on, tuple(blocks), signed=_manager(r))
 
 
-def extension(r: "Result") -> Letter:
+def extension(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
     new_date = d.extended_to or r.proposed_extension
     original = d.standing.decide_by
@@ -154,7 +150,7 @@ def extension(r: "Result") -> Letter:
                   req.employee, _manager(r), d.extension_agreed_on or d.decided_on, blocks)
 
 
-def appeal_outcome(r: "Result") -> Letter:
+def appeal_outcome(r: Result) -> Letter:
     req, a = r.decision.request, r.decision.appeal
     assert a is not None
     if a.outcome == "upheld":
@@ -167,7 +163,7 @@ def appeal_outcome(r: "Result") -> Letter:
                   a.decided_on, blocks, signed=a.by)
 
 
-def confirmation(r: "Result") -> Letter:
+def confirmation(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
     agreed = d.changes if d.outcome == "accept_changes" else _change(r)
     start = d.start or (d.appeal.decided_on if d.appeal else None)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..flexible_working.letters import Letter
 from ..flexible_working.model import Request
 from ..flexible_working.reading import Standing
 from ..flexible_working.rules import Rules
+from ..flexible_working.timeline import Event
 
 OUTCOMES = (
     ("", "Not decided yet"),
@@ -87,3 +89,20 @@ class Decision:
     appeal: Appeal | None
     confirmed_on: date | None
     notes: tuple[tuple[str, str], ...]  # to check, beside their fields: they do not stop the record
+
+
+@dataclass(frozen=True)
+class Result:
+    """What compute makes of a decision: the dates, what is missing and the letters."""
+
+    decision: Decision
+    decide_by: date | None  # the period's end, as extended
+    trial_end: date | None  # the trial's last day
+    proposed_extension: date | None  # a month past the trial: room to review it, decide and hear an appeal
+    reviews: tuple[date, ...]
+    confirm_by: date | None  # the written confirmation of a contract change
+    events: tuple[Event, ...]
+    missing: tuple[str, ...]
+    next_date: Event | None
+    letters: tuple[Letter, ...]
+    warnings: tuple[tuple[str, str], ...]  # notes found here (dates late, a trial past the deadline)

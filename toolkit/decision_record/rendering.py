@@ -8,8 +8,7 @@ from .. import records
 from ..render import Rendered, date_words, made_line, printable_page
 from ..flexible_working import timeline
 from ..safe import esc, md
-from .computation import Result
-from .model import OUTCOMES
+from .model import OUTCOMES, Result
 from .schema import NAME
 
 

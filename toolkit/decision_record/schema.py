@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from typing import Any
 
-from .. import records, templates
-from ..forms import Field, Group, Repeat, ToolForm
+from .. import now
+from .. import templates
+from ..forms import Field, Group, Repeat, ToolForm, tool_form
 from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
 from .model import APPEAL_OUTCOMES, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES
 
 NAME = "decision_record"
-EXAMPLE = "examples/decision_record.json"
 
 
 def form(org: dict[str, Any]) -> ToolForm:
@@ -105,18 +103,16 @@ def form(org: dict[str, Any]) -> ToolForm:
         Field("decision.confirmed_on", "Date the new terms were confirmed in writing (optional)", kind="date",
               width="s", hint="A change to the contract must be confirmed in writing within a month of it."),
     )))
-    return ToolForm(
-        tool=NAME,
-        draft_key=NAME,
+    return tool_form(
+        NAME,
         fields=[*request_groups(rules, by="manager"), *handling],
         result_heading="The decision record",
         result_placeholder="Load the employee's request file, or fill in the request and the date you received "
                            "it: the dates, what is still missing and the letters appear here.",
         example=example(),
-        import_limit=records.MAX_CHARS,
     )
 
 
 def example() -> dict[str, Any]:
     """Kept as data in templates/examples/; its dates count from the day the site is built (see dated_example)."""
-    return dated_example(json.loads(templates.read(EXAMPLE)), date.today())
+    return dated_example(templates.example(NAME), now.today())

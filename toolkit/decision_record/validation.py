@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .. import now
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, number, readable_rows,
                      row_list, text)
 from ..render import date_words
@@ -25,7 +26,7 @@ def _date(e: Errors, name: str, raw: Any, label: str, required: bool = False) ->
 def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = None) -> Decision | list[FieldError]:
     values = values if isinstance(values, dict) else {}
     org = org if isinstance(org, dict) else {}
-    today = today or date.today()
+    today = today or now.today()
     rules = request_rules.for_org(org)
     e = Errors()
     notes: list[tuple[str, str]] = []

@@ -58,10 +58,6 @@ class Activity:
     def place_bound(self) -> bool:
         return self.where != "anywhere"
 
-    @property
-    def time_bound(self) -> bool:
-        return self.when != "any"
-
 
 @dataclass(frozen=True)
 class Commitment:

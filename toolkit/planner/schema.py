@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import org as org_settings
-from .. import records, templates
-from ..forms import Field, Group, Repeat, ToolForm
+from .. import templates
+from ..forms import Field, Group, Repeat, ToolForm, tool_form
 from .commute import MODE_OPTIONS
 from .model import DAY_OPTIONS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY
 
 NAME = "planner"
-EXAMPLE = "examples/planner.json"
 MAX_ACTIVITIES = 40
 MAX_COMMITMENTS = 20
-WEEK_HOURS = 168
 NAME_LIMIT = 80
 DETAIL_LIMIT = 120
 
@@ -82,17 +79,15 @@ def form(org: dict[str, Any]) -> ToolForm:
                   default=rules["min_days"]),
         ), hint="Filled in from your organisation's policy; change them to match what your team agreed."),
     ]
-    return ToolForm(
-        tool=NAME,
-        draft_key=NAME,
+    return tool_form(
+        NAME,
         fields=fields,
         result_heading="Your plan",
         result_placeholder="Fill in your role and what you do, or try the example: your plan appears here.",
         example=example(),
-        import_limit=records.MAX_CHARS,
     )
 
 
 def example() -> dict[str, Any]:
     """A realistic role, kept as data in templates/examples/ so an organisation can replace it."""
-    return json.loads(templates.read(EXAMPLE))
+    return templates.example(NAME)

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..render import date_words
 from ..flexible_working.letters import Letter
 from ..flexible_working.model import PREVIOUS_STATES
 from ..flexible_working.timeline import Event
-from .validation import Asked
-
-
-@dataclass(frozen=True)
-class Result:
-    asked: Asked
-    letter: Letter
-    events: tuple[Event, ...]
+from .model import Asked, Result
 
 
 def compute(asked: Asked) -> Result:

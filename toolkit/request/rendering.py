@@ -8,7 +8,7 @@ from .. import records
 from ..render import Rendered, date_words
 from ..flexible_working import timeline
 from ..safe import esc
-from .computation import Result
+from .model import Result
 from .schema import NAME
 
 

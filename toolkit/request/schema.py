@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from typing import Any
 
-from .. import records, templates
-from ..forms import ToolForm
+from .. import now
+from .. import templates
+from ..forms import ToolForm, tool_form
 from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import request_groups
 
 NAME = "request"
-EXAMPLE = "examples/request.json"
 
 
 def form(org: dict[str, Any]) -> ToolForm:
-    return ToolForm(
-        tool=NAME,
-        draft_key=NAME,
+    return tool_form(
+        NAME,
         fields=request_groups(request_rules.for_org(org), by="employee"),
         result_heading="Your request",
         result_placeholder="Fill in the change you want, or load the JSON file the planner gave you: your letter "
                            "appears here, with the dates that follow from it.",
         example=example(),
-        import_limit=records.MAX_CHARS,
     )
 
 
 def example() -> dict[str, Any]:
     """Kept as data in templates/examples/; its dates count from the day the site is built (see dated_example)."""
-    return dated_example(json.loads(templates.read(EXAMPLE)), date.today())
+    return dated_example(templates.example(NAME), now.today())

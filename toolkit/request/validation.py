@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .. import now
 from ..forms import Errors, FieldError
 from ..flexible_working import rules as request_rules
-from ..flexible_working.model import Request
-from ..flexible_working.reading import Standing, read_request, standing
-from ..flexible_working.rules import Rules
-
-
-@dataclass(frozen=True)
-class Asked:
-    request: Request
-    standing: Standing
-    rules: Rules
-    org: dict[str, Any]
-    today: date
+from ..flexible_working.reading import read_request, standing
+from .model import Asked
 
 
 def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = None) -> Asked | list[FieldError]:
     values = values if isinstance(values, dict) else {}
     org = org if isinstance(org, dict) else {}
-    today = today or date.today()
+    today = today or now.today()
     e = Errors()
     rules = request_rules.for_org(org)
     request = read_request(values, e, today, by="employee", explain_effect=bool(rules.law and rules.law.explain_effect))

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .. import records
+from ..planner import record as planner_record  # a tool reads another's files only through its record module
 from ..forms import FieldError, clock, hours_as_minutes, text
 from .model import DAY_KEYS, DAYS
 from .revision import snapshot
@@ -23,7 +24,7 @@ def imported(values: dict[str, Any]) -> dict[str, Any]:
 
 def _member(data: dict[str, Any]) -> dict[str, Any] | str:
     """A member row from a planner record, or why the record does not give one."""
-    week = records.planner_week(data)
+    week = planner_record.week(data)
     if isinstance(week, str):
         return f"it {week}."
     role, places = week
@@ -48,7 +49,7 @@ def import_rows(repeat: str, files: Any, count: Any) -> dict[str, Any]:
     room = MAX_MEMBERS - count
     for i, item in enumerate(files):
         name = item.get("name") if isinstance(item, dict) and isinstance(item.get("name"), str) else f"file {i + 1}"
-        data = records.open_record(item.get("text") if isinstance(item, dict) else None, records.PLANNER)
+        data = records.open_record(item.get("text") if isinstance(item, dict) else None, planner_record.NAME)
         member = _member(data) if isinstance(data, dict) else None
         if isinstance(data, str):
             problems.append(f"{name}: {_planner_words(data)}")

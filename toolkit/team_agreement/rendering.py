@@ -36,13 +36,6 @@ def _cell(m: Member, d: int, result: Result) -> str:
     return f"{PLACE_SHORT[m.places[d]]}, {clock(start)} to {clock(end)}"
 
 
-def _who(m: Member, result: Result) -> tuple[str, str]:
-    """Typed (name, role) and our note on their time zone, unescaped."""
-    zone = "" if m.offset == result.team.offset else f"their own time {fmt_offset(m.offset)}"
-    hours = f"{hours_text(m.contracted)} hours a week"
-    return m.role, ", ".join(part for part in (hours, zone) if part)
-
-
 def _day_rows(result: Result) -> list[tuple[str, list[str]]]:
     team = result.team
     out = []

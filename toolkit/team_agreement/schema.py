@@ -8,13 +8,12 @@ import tomllib
 from typing import Any
 
 from .. import org as org_settings
-from .. import records, templates
-from ..forms import Field, Group, Repeat, ToolForm, fmt_number
+from .. import templates
+from ..forms import Field, Group, Repeat, ToolForm, tool_form, fmt_number
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
                     Section)
 
 NAME = "team_agreement"
-EXAMPLE = "examples/team_agreement.json"
 SECTIONS = "team_agreement/sections.toml"
 MAX_MEMBERS = 30
 MAX_ROTAS = 10
@@ -121,21 +120,19 @@ def form(org: dict[str, Any]) -> ToolForm:
         # The agreement this one revises, when a saved one was loaded: the result says what changed.
         Field("previous", "", kind="carried"),
     ]
-    return ToolForm(
-        tool=NAME,
-        draft_key=NAME,
+    return tool_form(
+        NAME,
         fields=fields,
         result_heading="Your team agreement",
         result_placeholder="Fill in your team and its members, or try the example: the week, the checks and "
                            "the agreement appear here.",
         example=example(),
-        import_limit=records.MAX_CHARS,
     )
 
 
 def example() -> dict[str, Any]:
     """A realistic team of eight, kept as data in templates/examples/ so an organisation can replace it."""
-    return json.loads(templates.read(EXAMPLE))
+    return templates.example(NAME)
 
 
 def hours_text(minutes: int) -> str:

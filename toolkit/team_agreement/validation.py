@@ -7,6 +7,7 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+from .. import now
 from .. import org as org_settings
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, hours_as_minutes,
                      readable_rows, row_list, text, utc_offset, whole_number)
@@ -31,7 +32,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     """The team, or a plain message on each field that will not do. Never raises, whatever it is given."""
     values = values if isinstance(values, dict) else {}
     org = org if isinstance(org, dict) else {}
-    today = today or date.today()
+    today = today or now.today()
     e = Errors()
 
     t = group_of(values, "team")

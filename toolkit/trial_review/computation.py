@@ -9,7 +9,7 @@ from ..forms import fmt_number
 from ..render import date_words
 from ..flexible_working.dates import months_after
 from ..flexible_working.timeline import Event
-from . import letter
+from . import letters
 from .model import ADJUST_INSTEAD, Measure, Reading, Result, Trial
 
 
@@ -130,4 +130,4 @@ def compute(trial: Trial) -> Result:
     sentence = overall(readings)
     return Result(trial, readings, sentence, held, to_come, tuple(events(trial, confirm_by)), why, latest,
                   confirm_by, suggestions(trial, readings),
-                  letter.outcome_letter(trial, readings, confirm_by, why, latest), notes)
+                  letters.outcome_letter(trial, readings, confirm_by, why, latest), notes)

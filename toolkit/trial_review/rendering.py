@@ -13,7 +13,7 @@ from ..render import Rendered, date_words, made_line, printable_page, table
 from ..flexible_working import timeline
 from ..safe import esc, html_block, md, md_block
 from . import figures
-from .letter import amount
+from .letters import amount
 from .model import BASES, BETTER, KINDS, OUTCOMES, Reading, Result, Review, label
 from .schema import NAME
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from .. import records, templates
-from ..forms import Field, Group, Repeat, ToolForm
+from .. import templates
+from ..forms import Field, Group, Repeat, ToolForm, tool_form
 from .model import BASES, BETTER, KINDS, OUTCOMES
 
 NAME = "trial_review"
-EXAMPLE = "examples/trial_review.json"
 NAME_LIMIT = 80
 MEASURE_LIMIT = 120  # as long as the decision record lets a measure's name be
 WORDS_LIMIT = 2000
@@ -86,19 +84,17 @@ def form(org: dict[str, Any]) -> ToolForm:
                        "adjustment).", shown_when=("choice", ("adjust", "confirm", "end"))),
         )),
     ]
-    return ToolForm(
-        tool=NAME,
-        draft_key=NAME,
+    return tool_form(
+        NAME,
         fields=fields,
         result_heading="Your trial review",
         result_placeholder="Fill in the trial, its measures and the reviews, or load the decision record's JSON "
                            "file: how each measure went, the dates and the outcome letter appear here.",
         example=example(),
-        import_limit=records.MAX_CHARS,
     )
 
 
 def example() -> dict[str, Any]:
     """A finance officer's 12-week hybrid trial, kept as data in templates/examples/ so an organisation can
     replace it."""
-    return json.loads(templates.read(EXAMPLE))
+    return templates.example(NAME)

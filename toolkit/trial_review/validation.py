@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from .. import now
 from ..forms import Errors, FieldError, choice, day_date, group_of, number, readable_rows, row_list, text
 from ..render import date_words
 from ..flexible_working import rules as request_rules
@@ -23,7 +24,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     """The trial, or a plain message on each field that will not do. Never raises, whatever it is given."""
     values = values if isinstance(values, dict) else {}
     org = org if isinstance(org, dict) else {}
-    today = today or date.today()
+    today = today or now.today()
     e = Errors()
     notes: list[tuple[str, str]] = []
 

@@ -96,7 +96,7 @@ async function downloadToolkit(boot) {
   }
 }
 
-// The memory snapshot the build made (snapshot.py, sitepack-snapshot.mjs): Python started, the toolkit imported
+// The memory snapshot the build made (sitebuild/snapshot.py, sitebuild/snapshot.mjs): Python started, the toolkit imported
 // and warmed, and the toolkit's data files, which Pyodide's snapshot (memory only) does not hold. Used only when
 // made for the Pyodide served here; counted for the progress bar as it arrives and inflated as it arrives. No
 // sha256 of our own: gzip's trailer (CRC-32 and length) fails the inflating of damaged bytes, and the file's

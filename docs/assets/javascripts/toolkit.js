@@ -10,6 +10,8 @@
   const SITE_PATH = new URL("../", ASSETS).pathname;
   const DRAFT_PREFIX = `swt:v2:${SITE_PATH}:`;
   const OLD_DRAFT_PREFIX = "swt:v1:";
+  // Tools renamed since a draft may have been kept: their drafts move to the new name once, like version 1's.
+  const FORMER_DRAFT_KEYS = { planner: "where_when", request: "flexible_request" };
   const RECORD_FORMAT = { format: "toolkit-record", version: 1 }; // as toolkit/records.py writes them
   // A boot that shows no progress for this long has stalled (a dropped connection leaves a download hanging).
   const STALL_MS = { download: 30000, start: 90000, toolkit: 60000 };
@@ -171,8 +173,14 @@
     return new Promise((resolve) => {
       pending.set(id, resolve);
       // The action beside the request: the worker warms up on computes without parsing what Python will parse.
-      worker.postMessage({ id, action: request.action, request: JSON.stringify(request) });
+      // The reader's own date goes with it: the worker's clock may be in another zone (toolkit/now.py).
+      worker.postMessage({ id, action: request.action, request: JSON.stringify({ ...request, today: localDay() }) });
     });
+  }
+
+  function localDay() {
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
   }
 
   const STAGE_TEXT = {
@@ -623,165 +631,107 @@
   }
 
   // ------------------------------------------------------------ binding one tool
+  // A bound tool is one object: its elements and its state, passed to the named parts below (draft, form events,
+  // asking Python, showing the result, files), each short enough to read at once.
 
   function bind(form) {
     if (form.dataset.bound) return;
     form.dataset.bound = "1";
     const root = form.closest("[data-tool-root]");
-    const key = DRAFT_PREFIX + form.dataset.draftKey;
-    const context = JSON.parse(form.dataset.toolContext || "{}");
-    let busy = false;
-    let again = false;
-    // A refused file stays explained until the next file is chosen, whatever is recomputed meanwhile.
-    let importErrors = [];
-    let fieldErrors = [];
-    let complete = false; // the last answer was a result, not problems
-    // A question's problem is shown once the person has been through it (a change or leaving the field), so a
-    // fresh form does not open covered in complaints. A restored draft, the example or an import shows all.
-    let showAll = false;
+    const tool = {
+      form, root,
+      key: DRAFT_PREFIX + form.dataset.draftKey,
+      context: JSON.parse(form.dataset.toolContext || "{}"),
+      notice: root.querySelector("[data-notice]"),
+      draftNote: root.querySelector("[data-draft-note]"),
+      busy: false, // a question is with Python
+      again: false, // edits came meanwhile: ask once more when it answers
+      importErrors: [], // a refused file stays explained until the next file is chosen
+      fieldErrors: [],
+      complete: false, // the last answer was a result, not problems
+      // A question's problem is shown once the person has been through it (a change or leaving the field), so a
+      // fresh form does not open covered in complaints. A restored draft, the example or an import shows all.
+      showAll: false,
+    };
+    restoreDraft(tool);
+    listenForEdits(tool);
+    listenForActions(tool);
+    listenForFiles(tool);
+    // Python that becomes ready later (after a retry) answers what is in the form by then.
+    if (!boot.ready) document.addEventListener("swt:python-ready", () => form.isConnected && recompute(tool), { once: true });
+    recompute(tool);
+  }
 
-    const notice = root.querySelector("[data-notice]");
-    const draftNote = root.querySelector("[data-draft-note]");
-    // What was typed before this script bound the form (it loads while the page is read) wins over the draft.
+  // --- draft: what was typed before this script bound the form (it loads while the page is read) wins over it
+
+  function restoreDraft(tool) {
+    const { form } = tool;
     const typed = typedSoFar(form);
-    const draft = readDraft(key, form.dataset.draftKey);
+    const draft = readDraft(tool.key, form.dataset.draftKey);
     if (draft.values) fill(form, draft.values);
     for (const [el, value] of typed) setControl(el, value);
-    showAll = Boolean(draft.values);
-    if (typed.length) save();
+    tool.showAll = Boolean(draft.values);
+    if (typed.length) saveDraft(tool);
     for (const repeat of form.querySelectorAll("[data-repeat]")) renumber(repeat);
     if (draft.damaged) {
-      tell("A draft kept in this browser earlier could not be read, so the form starts empty. The damaged draft " +
-           "is kept aside, not overwritten.", button("Download the damaged draft", () => download({
+      tell(tool, "A draft kept in this browser earlier could not be read, so the form starts empty. The damaged " +
+           "draft is kept aside, not overwritten.", button("Download the damaged draft", () => download({
         filename: "damaged-draft.txt", mime: "text/plain", content: draft.damaged })));
     }
+  }
 
-    function save(values = serialise(form)) {
-      const problem = writeDraft(key, values);
-      const words = problem
-        ? `This browser could not keep what you typed (${problem}). It is still in the form: download it to keep it.`
-        : "What you type is kept in this browser only, so you can come back to it. Nothing is sent anywhere.";
-      // Only when it changes: rewriting the same words on every keystroke made the page lay itself out again.
-      if (draftNote.textContent !== words) {
-        draftNote.classList.toggle("swt-warning", Boolean(problem));
-        draftNote.textContent = words;
-      }
+  function saveDraft(tool, values = serialise(tool.form)) {
+    const problem = writeDraft(tool.key, values);
+    const words = problem
+      ? `This browser could not keep what you typed (${problem}). It is still in the form: download it to keep it.`
+      : "What you type is kept in this browser only, so you can come back to it. Nothing is sent anywhere.";
+    // Only when it changes: rewriting the same words on every keystroke made the page lay itself out again.
+    if (tool.draftNote.textContent !== words) {
+      tool.draftNote.classList.toggle("swt-warning", Boolean(problem));
+      tool.draftNote.textContent = words;
     }
+  }
 
-    function tell(message, ...actions) {
-      notice.replaceChildren(Object.assign(document.createElement("p"), { textContent: message }), ...actions);
-      notice.hidden = false;
+  function tell(tool, message, ...actions) {
+    tool.notice.replaceChildren(Object.assign(document.createElement("p"), { textContent: message }), ...actions);
+    tool.notice.hidden = false;
+  }
+
+  // The example, Clear and a loaded file replace what is in the form; when there was something, they say so and
+  // offer to put it back.
+  function replaceWith(tool, values, message) {
+    const { form } = tool;
+    // A field still focused would report the replaced value as its own edit when it loses focus (a "change"),
+    // which would end the offer of Undo at once: let it report what the person typed first.
+    if (form.contains(document.activeElement)) document.activeElement.blur();
+    const before = serialise(form);
+    const hadSomething = !isEmptyForm(form);
+    emptyForm(form);
+    const dropped = values ? fill(form, values) : [];
+    saveDraft(tool);
+    const words = [message, ...dropped].join(" ");
+    if (hadSomething) {
+      tell(tool, words, button("Undo", () => {
+        emptyForm(form);
+        fill(form, before);
+        tool.showAll = true;
+        saveDraft(tool);
+        tool.notice.hidden = true;
+        recompute(tool);
+      }));
+    } else if (dropped.length) {
+      tell(tool, words);
+    } else {
+      tool.notice.hidden = true;
     }
+  }
 
-    // The example, Clear and a loaded file replace what is in the form; when there was something, they say
-    // so and offer to put it back.
-    function replaceWith(values, message) {
-      // A field still focused would report the replaced value as its own edit when it loses focus (a "change"),
-      // which would end the offer of Undo at once: let it report what the person typed first.
-      if (form.contains(document.activeElement)) document.activeElement.blur();
-      const before = serialise(form);
-      const hadSomething = !isEmptyForm(form);
-      emptyForm(form);
-      const dropped = values ? fill(form, values) : [];
-      save();
-      const words = [message, ...dropped].join(" ");
-      if (hadSomething) {
-        tell(words, button("Undo", () => {
-          emptyForm(form);
-          fill(form, before);
-          showAll = true;
-          save();
-          notice.hidden = true;
-          recompute();
-        }));
-      } else if (dropped.length) {
-        tell(words);
-      } else {
-        notice.hidden = true;
-      }
-    }
+  // --- form events: edits, leaving a field, the row buttons, Clear and the example
 
-    // One request at a time; edits made meanwhile are folded into a single follow-up request.
-    // `typed`: the form's values when the caller has just read them (an edit reads them once for the draft
-    // and for Python; on a team of 30 each reading is a few milliseconds).
-    async function recompute({ focusErrors = false, typed = null } = {}) {
-      applyConditions(form); // the first result and every change of the form's values come through here
-      if (busy) return void (again = true);
-      busy = true;
-      const values = typed || serialise(form);
-      const answer = await ask({ tool: form.dataset.tool, action: "compute", values, context, lazy: true });
-      busy = false;
-      if (!form.isConnected) return;
-      if (again) {
-        again = false;
-        return recompute({ focusErrors });
-      }
-      render(answer, focusErrors);
-    }
-
-    function render(answer, focusErrors) {
-      if (answer.error) return broken(answer.error);
-      const reply = JSON.parse(answer.result);
-      if (reply.failure) {
-        console.warn(reply.detail);
-        setStatus(root, reply.failure);
-        return;
-      }
-      fieldErrors = reply.errors || [];
-      complete = Boolean(reply.ok);
-      showProblems(focusErrors);
-      if (complete) {
-        showNotes(root, reply.notes || []);
-        showResult(root, reply, makeDownload);
-        setStatus(root, reply.status);
-      }
-      performance.mark("swt:result"); // the benchmark times first results and recomputes by these
-      root.dispatchEvent(new CustomEvent("swt:result", { bubbles: true }));
-    }
-
-    // A download's content, made by Python from the form as it is when the button is clicked.
-    async function makeDownload(file) {
-      const answer = await ask({ tool: form.dataset.tool, action: "download", values: serialise(form), context,
-        filename: file.filename });
-      if (answer.error) return broken(answer.error);
-      const reply = JSON.parse(answer.result);
-      if (reply.ok) download(reply.download);
-      else setStatus(root, "That download could not be made: put right the problems listed above first.");
-    }
-
-    // Python failed after it had started (the boot panel explains a boot that failed): say so where the result
-    // would be. What was typed stays in the form and the draft.
-    function broken(reason) {
-      if (boot.failed) return;
-      const note = document.createElement("p");
-      note.className = "swt-warning";
-      note.textContent = "The calculator stopped working, so this cannot be worked out now. What you typed is kept " +
-        `in this browser: reload the page to start it again. (Reason: ${reason}.)`;
-      root.querySelector("[data-result-body]").replaceChildren(note, button("Reload the page", () => location.reload()));
-      setStatus(root, note.textContent);
-    }
-
-    // The problems the person has reached, beside their fields; while there is no result, what is missing.
-    function showProblems(focus) {
-      const shown = fieldErrors.filter((error) => showAll || reached(form, error.field));
-      showErrors(root, form, [...importErrors, ...shown], { focus });
-      if (!complete) showIncomplete(root, shown.length, fieldErrors.length - shown.length, revealAll);
-    }
-
-    function revealAll() {
-      showAll = true;
-      showProblems(true);
-    }
-
-    function changed() {
-      if (!notice.hidden) notice.hidden = true; // Undo is offered until the next edit, never over what was typed since
-      const typed = serialise(form);
-      save(typed);
-      recompute({ typed });
-    }
-
+  function listenForEdits(tool) {
+    const { form } = tool;
     // The import button is a file input: choosing a file is not an edit of the form.
-    const edited = (event) => event.target.type !== "file" && changed();
+    const edited = (event) => event.target.type !== "file" && changed(tool);
     form.addEventListener("input", edited);
     form.addEventListener("change", (event) => {
       event.target.dataset.reached = "1";
@@ -790,106 +740,205 @@
     form.addEventListener("focusout", (event) => {
       if (event.target.name && !event.target.dataset.reached) {
         event.target.dataset.reached = "1";
-        if (fieldErrors.length) showProblems(false); // the problem with the field just left, if it has one
+        if (tool.fieldErrors.length) showProblems(tool, false); // the problem with the field just left, if any
       }
     });
     form.addEventListener("submit", (event) => event.preventDefault());
+  }
+
+  function changed(tool) {
+    if (!tool.notice.hidden) tool.notice.hidden = true; // Undo is offered until the next edit, never over new typing
+    const typed = serialise(tool.form);
+    saveDraft(tool, typed);
+    recompute(tool, { typed });
+  }
+
+  function listenForActions(tool) {
+    const { form, root } = tool;
     form.addEventListener("click", (event) => {
-      const button = event.target.closest("button");
-      if (!button) return;
-      if (button.dataset.rowAction) {
-        rowAction(button);
-        changed();
-      } else if (button.dataset.toolAction === "clear") {
-        replaceWith(null, "Cleared what you typed.");
-        removeDraft(key);
-        showAll = false;
+      const clicked = event.target.closest("button");
+      if (!clicked) return;
+      if (clicked.dataset.rowAction) {
+        rowAction(clicked);
+        changed(tool);
+      } else if (clicked.dataset.toolAction === "clear") {
+        replaceWith(tool, null, "Cleared what you typed.");
+        removeDraft(tool.key);
+        tool.showAll = false;
         for (const el of form.querySelectorAll("[data-reached]")) delete el.dataset.reached;
-        recompute();
+        recompute(tool);
         setStatus(root, "Cleared. Nothing you typed is kept in this browser any more.");
-      } else if (button.dataset.toolAction === "example") {
-        replaceWith(JSON.parse(button.dataset.example), "The example replaced what you had typed.");
-        showAll = true;
-        recompute();
+      } else if (clicked.dataset.toolAction === "example") {
+        replaceWith(tool, JSON.parse(clicked.dataset.example), "The example replaced what you had typed.");
+        tool.showAll = true;
+        recompute(tool);
       }
     });
-    form.querySelector("[data-tool-import]").addEventListener("change", async (event) => {
+  }
+
+  // --- asking Python: one question at a time; edits made meanwhile are folded into a single follow-up
+
+  // `typed`: the form's values when the caller has just read them (an edit reads them once for the draft and for
+  // Python; on a team of 30 each reading is a few milliseconds).
+  async function recompute(tool, { focusErrors = false, typed = null } = {}) {
+    applyConditions(tool.form); // the first result and every change of the form's values come through here
+    if (tool.busy) return void (tool.again = true);
+    tool.busy = true;
+    const values = typed || serialise(tool.form);
+    const answer = await ask({ tool: tool.form.dataset.tool, action: "compute", values, context: tool.context,
+      lazy: true });
+    tool.busy = false;
+    if (!tool.form.isConnected) return;
+    if (tool.again) {
+      tool.again = false;
+      return recompute(tool, { focusErrors });
+    }
+    showAnswer(tool, answer, focusErrors);
+  }
+
+  // --- the result: problems beside their fields, or the result, its notes and its files
+
+  function showAnswer(tool, answer, focusErrors) {
+    const { root } = tool;
+    if (answer.error) return broken(tool, answer.error);
+    const reply = JSON.parse(answer.result);
+    if (reply.failure) {
+      console.warn(reply.detail);
+      setStatus(root, reply.failure);
+      return;
+    }
+    tool.fieldErrors = reply.errors || [];
+    tool.complete = Boolean(reply.ok);
+    showProblems(tool, focusErrors);
+    if (tool.complete) {
+      showNotes(root, reply.notes || []);
+      showResult(root, reply, (file) => makeFile(tool, file));
+      setStatus(root, reply.status);
+    }
+    performance.mark("swt:result"); // the benchmark times first results and recomputes by these
+    root.dispatchEvent(new CustomEvent("swt:result", { bubbles: true }));
+  }
+
+  // The problems the person has reached, beside their fields; while there is no result, what is missing.
+  function showProblems(tool, focus) {
+    const { form, root } = tool;
+    const shown = tool.fieldErrors.filter((error) => tool.showAll || reached(form, error.field));
+    showErrors(root, form, [...tool.importErrors, ...shown], { focus });
+    if (!tool.complete) {
+      showIncomplete(root, shown.length, tool.fieldErrors.length - shown.length, () => {
+        tool.showAll = true;
+        showProblems(tool, true);
+      });
+    }
+  }
+
+  // Python failed after it had started (the boot panel explains a boot that failed): say so where the result
+  // would be. What was typed stays in the form and the draft.
+  function broken(tool, reason) {
+    if (boot.failed) return;
+    const note = document.createElement("p");
+    note.className = "swt-warning";
+    note.textContent = "The calculator stopped working, so this cannot be worked out now. What you typed is kept " +
+      `in this browser: reload the page to start it again. (Reason: ${reason}.)`;
+    tool.root.querySelector("[data-result-body]").replaceChildren(note, button("Reload the page", () => location.reload()));
+    setStatus(tool.root, note.textContent);
+  }
+
+  // --- files: a download made by Python from the form as it is when its button is clicked; records and rows in
+
+  async function makeFile(tool, file) {
+    const answer = await ask({ tool: tool.form.dataset.tool, action: "download", values: serialise(tool.form),
+      context: tool.context, filename: file.filename });
+    if (answer.error) return broken(tool, answer.error);
+    const reply = JSON.parse(answer.result);
+    if (reply.ok) download(reply.download);
+    else setStatus(tool.root, "That download could not be made: put right the problems listed above first.");
+  }
+
+  function listenForFiles(tool) {
+    tool.form.querySelector("[data-tool-import]").addEventListener("change", (event) => {
       const file = event.target.files[0];
       event.target.value = "";
-      if (!file) return;
-      const limit = Number(form.dataset.importLimit);
-      // The worker checks the size too; this only avoids reading a huge file into the page at all.
-      const text = file.size > limit * 4 ? "x".repeat(limit + 1) : await file.text();
-      const answer = await ask({ tool: form.dataset.tool, action: "import", text, fixed: fixedValues(form) });
-      if (answer.error) return broken(answer.error);
-      const reply = JSON.parse(answer.result);
-      importErrors = reply.ok ? [] : reply.errors;
-      if (!reply.ok) return showErrors(root, form, [...importErrors, ...fieldErrors], { focus: true });
-      // A loaded record replaces what was there; it is not merged into it.
-      replaceWith(reply.values, `Loaded ${file.name}; it replaced what you had typed.`);
-      showAll = true;
-      await recompute({ focusErrors: true });
-      setStatus(root, `Loaded ${file.name}.`);
+      if (file) loadRecord(tool, file);
     });
-    for (const input of form.querySelectorAll("[data-row-import]")) {
-      input.addEventListener("change", () => importRows(input));
+    for (const input of tool.form.querySelectorAll("[data-row-import]")) {
+      input.addEventListener("change", () => importRows(tool, input));
     }
+  }
 
-    // Rows from other tools' records (the team agreement takes members from planner files). Blank rows give
-    // way to them; every file is either added or named with the reason it was not.
-    async function importRows(input) {
-      const chosen = [...input.files];
-      input.value = "";
-      if (!chosen.length) return;
-      const repeat = form.querySelector(`[data-repeat="${CSS.escape(input.dataset.rowImport)}"]`);
-      const limit = Number(form.dataset.importLimit);
-      const files = await Promise.all(chosen.map(async (file) => ({
-        name: file.name, text: file.size > limit * 4 ? "x".repeat(limit + 1) : await file.text() })));
-      const filled = () => rowsOf(repeat).filter((row) => !isBlankRow(row)).length;
-      const answer = await ask({ tool: form.dataset.tool, action: "import_rows", repeat: repeat.dataset.repeat,
-        files, count: filled() });
-      if (answer.error) return broken(answer.error);
-      const reply = JSON.parse(answer.result);
-      const field = `import.${repeat.dataset.repeat}`;
-      importErrors = [...importErrors.filter((e) => e.field !== field), ...(reply.errors || [])];
-      if (reply.rows && reply.rows.length) {
-        // The form as it is now, not as it was when the files were chosen: typing meanwhile is kept.
-        const values = serialise(form);
-        const rows = getPath(values, repeat.dataset.repeat) || [];
-        const kept = rows.filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
-        setPath(values, repeat.dataset.repeat, [...kept, ...reply.rows]);
-        fill(form, values);
-        showAll = true;
-        save();
-      }
-      await recompute({ focusErrors: Boolean(reply.errors && reply.errors.length) });
-      setStatus(root, (reply.notes || []).join(" ") || "No rows were added.");
+  // The worker checks a file's size too; this only avoids reading a huge file into the page at all.
+  async function readLimited(tool, file) {
+    const limit = Number(tool.form.dataset.importLimit);
+    return file.size > limit * 4 ? "x".repeat(limit + 1) : file.text();
+  }
+
+  async function loadRecord(tool, file) {
+    const { form, root } = tool;
+    const text = await readLimited(tool, file);
+    const answer = await ask({ tool: form.dataset.tool, action: "import", text, fixed: fixedValues(form) });
+    if (answer.error) return broken(tool, answer.error);
+    const reply = JSON.parse(answer.result);
+    tool.importErrors = reply.ok ? [] : reply.errors;
+    if (!reply.ok) return showErrors(root, form, [...tool.importErrors, ...tool.fieldErrors], { focus: true });
+    // A loaded record replaces what was there; it is not merged into it.
+    replaceWith(tool, reply.values, `Loaded ${file.name}; it replaced what you had typed.`);
+    tool.showAll = true;
+    await recompute(tool, { focusErrors: true });
+    setStatus(root, `Loaded ${file.name}.`);
+  }
+
+  // Rows from other tools' records (the team agreement takes members from planner files). Blank rows give way to
+  // them; every file is either added or named with the reason it was not.
+  async function importRows(tool, input) {
+    const { form, root } = tool;
+    const chosen = [...input.files];
+    input.value = "";
+    if (!chosen.length) return;
+    const repeat = form.querySelector(`[data-repeat="${CSS.escape(input.dataset.rowImport)}"]`);
+    const files = await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await readLimited(tool, file) })));
+    const filled = () => rowsOf(repeat).filter((row) => !isBlankRow(row)).length;
+    const answer = await ask({ tool: form.dataset.tool, action: "import_rows", repeat: repeat.dataset.repeat,
+      files, count: filled() });
+    if (answer.error) return broken(tool, answer.error);
+    const reply = JSON.parse(answer.result);
+    const field = `import.${repeat.dataset.repeat}`;
+    tool.importErrors = [...tool.importErrors.filter((e) => e.field !== field), ...(reply.errors || [])];
+    if (reply.rows && reply.rows.length) {
+      // The form as it is now, not as it was when the files were chosen: typing meanwhile is kept.
+      const values = serialise(form);
+      const rows = getPath(values, repeat.dataset.repeat) || [];
+      const kept = rows.filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
+      setPath(values, repeat.dataset.repeat, [...kept, ...reply.rows]);
+      fill(form, values);
+      tool.showAll = true;
+      saveDraft(tool);
     }
-    // Python that becomes ready later (after a retry) answers what is in the form by then.
-    if (!boot.ready) document.addEventListener("swt:python-ready", () => form.isConnected && recompute(), { once: true });
-    recompute();
+    await recompute(tool, { focusErrors: Boolean(reply.errors && reply.errors.length) });
+    setStatus(root, (reply.notes || []).join(" ") || "No rows were added.");
   }
 
   // ------------------------------------------------------------ drafts in this browser
 
   // {values} for a draft that reads, {damaged: text} for one that does not (moved aside under its own key, never
-  // overwritten), or {} for none. A draft of the old version is moved to this site's key.
+  // overwritten), or {} for none. A draft of the old version, or kept under a tool's former name, is moved to
+  // this site's key.
   function readDraft(key, draftKey) {
-    let raw;
+    let raw = null;
     let from = key;
+    const former = FORMER_DRAFT_KEYS[draftKey];
+    const places = [key, ...(former ? [DRAFT_PREFIX + former, OLD_DRAFT_PREFIX + former] : []), OLD_DRAFT_PREFIX + draftKey];
     try {
-      raw = localStorage.getItem(key);
-      if (raw === null && localStorage.getItem(OLD_DRAFT_PREFIX + draftKey) !== null) {
-        from = OLD_DRAFT_PREFIX + draftKey;
-        raw = localStorage.getItem(from);
-      }
+      for (from of places) if ((raw = localStorage.getItem(from)) !== null) break;
     } catch {
       return {}; // storage switched off: nothing was kept
     }
     if (raw === null) return {};
     try {
       const draft = JSON.parse(raw);
-      if (from === key && draft && draft.version === 2 && draft.values && typeof draft.values === "object") {
+      const v2 = draft && draft.version === 2 && draft.values && typeof draft.values === "object";
+      if (from === key && v2) return { values: draft.values };
+      if (from !== key && v2) {
+        if (!writeDraft(key, draft.values)) localStorage.removeItem(from); // moved only once safely under the new key
         return { values: draft.values };
       }
       if (from !== key && draft && typeof draft === "object" && !Array.isArray(draft)) {

@@ -4,7 +4,7 @@ A MkDocs hook (mkdocs.yml `hooks:`). An organisation edits only org.yml, so upda
 touching mkdocs.yml. `SWT_ORG=path/to/org.yml` builds with another settings file (the fork test does).
 
 - Checked first, all at once: every problem is reported with the file, the key and what to write instead, and the
-  site is not built (toolkit/org_schema.py holds the rules).
+  site is not built (sitebuild/org_schema.py holds the rules).
 - Applied: the site's name and address, logo and favicon, the brand colours (a stylesheet made from them, read by
   Material and the toolkit alike), and `extra.org` for every page, checklist and tool.
 - Content: pages and sections switched off leave the site and the menu, and links to them become plain text;
@@ -26,12 +26,13 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit import org as org_settings  # noqa: E402
-from toolkit import org_schema, templates  # noqa: E402
+from sitebuild import org_schema  # noqa: E402
+from toolkit import templates  # noqa: E402
 from toolkit.draw import contrast, mix, text_on  # noqa: E402
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -222,7 +223,7 @@ def brand_css(org: dict[str, Any]) -> str:
     dark_link = next(tint for share in range(0, 101, 5)
                      if contrast(tint := mix(primary, "#ffffff", share / 100), SLATE_BG) >= 7)
     lines = [
-        "/* Made when the site is built, from the colours in org.yml (orgfile.py): change them there. */",
+        "/* Made when the site is built, from the colours in org.yml (sitebuild/orgfile.py): change them there. */",
         ":root {",
         f"  --md-primary-fg-color: {primary};",
         f"  --md-primary-fg-color--light: {mix(primary, '#ffffff', 0.2)};",

@@ -19,10 +19,10 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
-from . import org
-from .draw import contrast
-from .forms import DAYS
-from .planner.commute import FACTORS  # the planner's ways of travelling: emissions may override any of them
+from toolkit import org
+from toolkit.draw import contrast
+from toolkit.forms import DAYS
+from toolkit.planner.commute import FACTORS  # the planner's ways of travelling: emissions may override any of them
 
 
 class Problem(NamedTuple):
@@ -397,7 +397,7 @@ def _core_hours(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Probl
 
 def _requests(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Problem]:
     # Under a law its figures are the floor: a policy may be more generous, never less (the law would still apply).
-    from .flexible_working.rules import LAWS
+    from toolkit.flexible_working.rules import LAWS
 
     jurisdiction = group.get("jurisdiction", org.DEFAULTS["policy"]["requests"]["jurisdiction"])
     law = LAWS.get(jurisdiction) if isinstance(jurisdiction, str) else None

@@ -1,7 +1,7 @@
-"""Build-time memory snapshot of Pyodide with the toolkit imported (issue 10): the worker restores it instead of
+"""Build-time memory snapshot of Pyodide with the toolkit imported: the worker restores it instead of
 starting Python and importing the toolkit, which is the same work, giving the same bytes, on every visit.
 
-The snapshot is made in Node by sitepack-snapshot.mjs with Pyodide's private `_makeSnapshot` option, gzipped,
+The snapshot is made in Node by snapshot.mjs with Pyodide's private `_makeSnapshot` option, gzipped,
 and put beside Pyodide as `snapshot-<sha256 prefix>.bin` (not `.gz`: a server that sees `.gz` may label it
 `Content-Encoding: gzip`, and the browser would inflate it before the worker does). It is made again only
 when the Pyodide version, the toolkit's sources, Pyodide's lockfile or the script change; `.cache/` keeps the last one.
@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-SCRIPT = "sitepack-snapshot.mjs"
+SCRIPT = "sitebuild/snapshot.mjs"
 PREFIX = "snapshot-"
 
 

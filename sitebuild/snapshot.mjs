@@ -22,7 +22,7 @@ pyodide.unpackArchive(new Uint8Array(await readFile(wheelPath)), "wheel", { extr
 pyodide.runPython(`
 import importlib, json, pkgutil
 import toolkit
-from toolkit import bridge, checklist, stdlib_on_demand
+from toolkit import bridge, checklist, stdlib_on_demand, tools
 
 # Every module the toolkit runs in the browser, imported now: restored Python then never needs the standard
 # library's zip for them (stdlib_on_demand). The command line is not run there.
@@ -37,14 +37,12 @@ def ask(request):
 
 # Every tool asked as the page asks first (lazy: downloads listed, made on a click), then with every download made.
 for lazy in (True, False):
-    for name in bridge.TOOLS:
-        if name == "checklist":
-            for cid in checklist.available():
-                ask({"tool": name, "action": "compute", "values": {"checklist": cid, "items": {}}, "lazy": lazy})
-        else:
-            ask({"tool": name, "action": "compute", "values": bridge.tool_module(name).example(), "lazy": lazy})
+    for name in tools.names():
+        ask({"tool": name, "action": "compute", "values": tools.module(name).example(), "lazy": lazy})
+    for cid in checklist.available():
+        ask({"tool": "checklist", "action": "compute", "values": checklist.example(cid), "lazy": lazy})
 stdlib_on_demand.leave_zip()
-del ask, importlib, json, pkgutil, toolkit, bridge, checklist, stdlib_on_demand, module, lazy, name
+del ask, importlib, json, pkgutil, toolkit, bridge, checklist, tools, stdlib_on_demand, module, lazy, name, cid
 `);
 const files = [];
 (function walk(dir) {

@@ -16,7 +16,7 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import snapshot
+from sitebuild import snapshot
 import toolkit
 
 DIST = "smart_working_toolkit"
@@ -24,8 +24,6 @@ PACKAGE = "smart-working-toolkit"  # its name in pyodide-lock.json
 PYODIDE_DIR = "assets/pyodide"  # inside the site
 # The files loadPyodide() needs from the npm package (console pages, maps and typings are left out).
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
-# Used only while the site builds (it checks org.yml), never in the browser: left out of the wheel readers fetch.
-BUILD_ONLY = {"toolkit/org_schema.py"}
 # A fixed timestamp keeps the wheel, and so the lockfile's hash, the same from build to build.
 _EPOCH = (2024, 1, 1, 0, 0, 0)
 
@@ -39,8 +37,7 @@ def build_wheel(root: Path, out_dir: Path, bytecode: bool = True) -> Path:
     unless `bytecode` is False (the memory snapshot is made from the sources)."""
     files: list[tuple[str, bytes]] = []
     for path in sorted((root / "toolkit").rglob("*.py")):
-        if path.relative_to(root).as_posix() not in BUILD_ONLY:
-            files.append((path.relative_to(root).as_posix(), path.read_bytes()))
+        files.append((path.relative_to(root).as_posix(), path.read_bytes()))
     if bytecode:
         files += sorted(pyodide_bytecode(root, dict(files)).items())
     for path in sorted((root / "templates").rglob("*")):
@@ -78,7 +75,7 @@ def pyodide_bytecode(root: Path, sources: dict[str, bytes]) -> dict[str, bytes]:
         kept = {}
     if kept.get("key") != key:
         request = json.dumps({"files": {k: v.decode("utf-8") for k, v in sources.items()}})
-        run = subprocess.run(["node", str(root / "sitepack-pyc.mjs")], input=request, cwd=root,
+        run = subprocess.run(["node", str(root / "sitebuild" / "bytecode.mjs")], input=request, cwd=root,
                              capture_output=True, text=True)
         if run.returncode:
             raise RuntimeError(f"compiling the toolkit with Pyodide failed:\n{run.stderr}")

@@ -1,0 +1,40 @@
+"""The toolkit's tools, found rather than listed: a tool is a package of `toolkit` with a `schema` module.
+
+Its package name is its name everywhere: `toolkit/team_agreement/` is `data-tool="team_agreement"`, the page
+`docs/tools/team-agreement.md`, the example `templates/examples/team_agreement.json` and the tests
+`tests/unit/test_team_agreement.py`. Adding a tool is adding those files; nothing here or elsewhere lists it."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import sys
+from types import ModuleType
+
+import toolkit
+
+
+@functools.cache
+def names() -> tuple[str, ...]:
+    """Every tool's name, sorted: the packages of toolkit that have a schema, found without importing them.
+    Python restored from the memory snapshot has the modules in memory but not their files: those count too."""
+    found = {name.split(".")[1] for name in sys.modules if name.startswith("toolkit.") and name.endswith(".schema")
+             and name.count(".") == 2}
+    for package in pkgutil.iter_modules(toolkit.__path__):
+        if package.ispkg and any(m.name == "schema" for m in pkgutil.iter_modules(
+                [f"{toolkit.__path__[0]}/{package.name}"])):
+            found.add(package.name)
+    return tuple(sorted(found))
+
+
+def module(name: str) -> ModuleType:
+    """The package of a tool; KeyError for a name the toolkit does not have."""
+    if name not in names():
+        raise KeyError(name)
+    return importlib.import_module(f"toolkit.{name}")
+
+
+def slug(name: str) -> str:
+    """A tool's name as its page's address has it: team_agreement -> team-agreement."""
+    return name.replace("_", "-")
