@@ -38,6 +38,7 @@ def test_a_draft_under_a_tools_former_name_is_moved_to_its_new_name(page, server
     assert moved[0] is None and moved[1]["values"] == values | moved[1]["values"]
 
 
+@pytest.mark.own_page  # its clock is its own
 def test_python_works_to_the_date_the_page_has_not_the_workers(page, server):
     page.clock.set_fixed_time(datetime(2028, 2, 29, 9, 30))
     page.goto(server.url + "checklists/manager-conversation/")

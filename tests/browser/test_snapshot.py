@@ -13,28 +13,28 @@ import subprocess
 
 import pytest
 
-from tests.browser.conftest import wait_for_result
-from tests.support.build import ROOT, build_site, free_port
-from tests.support.server import SiteServer
+from tests.browser.conftest import prepare, wait_for_result
+from tests.support.build import ROOT
 from toolkit import checklist, planner
 from toolkit import tools
 
 CHECKLIST = "checklists/manager-conversation/"
 
 
-# This module's own site with the default settings (the snapshot on), whichever site the suite runs on.
+# Every test here is about Python starting: each has a fresh page of its own.
+pytestmark = pytest.mark.own_page
+
+
+# The site with the default settings (the snapshot on), whichever site the suite runs on: the run's one build of
+# it (tests/conftest.py), and its one server.
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("snapshot-site")
-    run = build_site(out, free_port())
-    assert run.returncode == 0, run.stderr[-3000:]
-    return out
+def site_dir(default_site):
+    return default_site
 
 
 @pytest.fixture(scope="module")
-def server(site_dir):
-    with SiteServer(site_dir) as running:
-        yield running
+def server(default_site, serve):
+    return serve(default_site)
 WORKER = "assets/javascripts/toolkit-worker.js"
 
 
@@ -103,7 +103,7 @@ def warnings(page) -> list[str]:
 @pytest.fixture(scope="module")
 def bare_answers(browser, server):
     """The answers of a worker that starts Python without the snapshot (boot.json naming none)."""
-    context = browser.new_context()
+    context = prepare(browser.new_context())
     page = context.new_page()
     with_boot(page, lambda boot: boot.pop("snapshot"))
     answer = ask(page, server)
