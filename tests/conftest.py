@@ -39,6 +39,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "own_page: the test gets a fresh page of its own, not the module's page where Python already "
         "runs: it is about Python starting (or failing to), or it changes the page for itself (routes, scripts, clock)")
     config.addinivalue_line(
+        "markers", "native_clock: the page keeps the browser's own clock (a fresh page of its own), for a test that "
+        "reads performance's resource timing, which Playwright's clock replaces")
+    config.addinivalue_line(
         "markers", "warm_up: the worker warms V8 up after its first answer, as for a reader (switched off for "
         "other tests, where its busy seconds only slow them)")
 

@@ -42,9 +42,12 @@ NO_WARM_UP = """(() => {
 })();"""
 
 
-def prepare(context: BrowserContext, warm_up: bool = False) -> BrowserContext:
-    """A context as every browser test has it: the clock at CLOCK and, unless `warm_up`, the warm-up off."""
-    context.clock.set_system_time(CLOCK)
+def prepare(context: BrowserContext, warm_up: bool = False, clock: bool = True) -> BrowserContext:
+    """A context as every browser test has it: the clock at CLOCK (unless not `clock`) and, unless `warm_up`, the
+    warm-up off. Playwright's clock stands in for `performance` too (no resource timing entries), so a test that
+    reads those keeps the browser's own clock (`@pytest.mark.native_clock`)."""
+    if clock:
+        context.clock.set_system_time(CLOCK)
     if not warm_up:
         context.add_init_script(NO_WARM_UP)
     return context
@@ -98,9 +101,10 @@ def new_context(browser, request):
     """`new_context(**options)`: browser.new_context as every test needs it (see prepare), closed after the test."""
     made: list[BrowserContext] = []
     warm_up = request.node.get_closest_marker("warm_up") is not None
+    clock = request.node.get_closest_marker("native_clock") is None
 
     def make(**options) -> BrowserContext:
-        made.append(prepare(browser.new_context(**options), warm_up=warm_up))
+        made.append(prepare(browser.new_context(**options), warm_up=warm_up, clock=clock))
         return made[-1]
 
     yield make
@@ -157,15 +161,17 @@ def module_page(browser, server):
 def page(request, server, new_context, module_page):
     """The page a test works in: the module's, where Python already runs (open a tool page with `visit`), or for
     a test marked `own_page` or `warm_up` a fresh page in a fresh context."""
-    own = any(request.node.get_closest_marker(m) for m in ("own_page", "warm_up"))
+    own = any(request.node.get_closest_marker(m) for m in ("own_page", "warm_up", "native_clock"))
     opened = watched(new_context(**PAGE_OPTIONS).new_page(), server) if own else module_page.get()
     yield opened
     if not own:
+        # A page the test failed on, or resized or printed, is not handed on: Material's components do not all
+        # come back from a size or medium changed under them (search stops answering), so the next test gets a
+        # fresh page rather than one set back.
         call = getattr(request.node, "report_call", None)
-        module_page.spoilt = call is None or not call.passed
-        if not opened.is_closed():  # as the next test expects it
-            opened.set_viewport_size(PAGE_OPTIONS["viewport"])
-            opened.emulate_media(media="null", color_scheme="null")
+        module_page.spoilt = (call is None or not call.passed or opened.is_closed()
+                              or opened.viewport_size != PAGE_OPTIONS["viewport"]
+                              or opened.evaluate("matchMedia('print').matches"))
     assert opened.watch.foreign == [], f"requests left the origin: {opened.watch.foreign}"
     assert opened.watch.errors == [], "\n".join(opened.watch.errors)
 

@@ -161,7 +161,7 @@ def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page,
 PAGE_FETCHED_WASM = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/pyodide.asm.wasm'))"
 
 
-@pytest.mark.own_page
+@pytest.mark.native_clock  # it reads resource timing
 def test_a_repeat_visit_compiles_python_on_the_page_and_the_worker_does_not_fetch_it_again(page, server):
     open_checklist(page, server)
     assert not page.evaluate(PAGE_FETCHED_WASM), "a first visit compiles in the worker, off the page's thread"

@@ -15,7 +15,8 @@ import pytest
 
 from tests.browser.conftest import prepare, wait_for_result
 from tests.support.build import ROOT
-from toolkit import checklist, planner
+from tests.support import TODAY
+from toolkit import checklist, now, planner
 from toolkit import tools
 
 CHECKLIST = "checklists/manager-conversation/"
@@ -39,7 +40,14 @@ WORKER = "assets/javascripts/toolkit-worker.js"
 
 
 def requests() -> list[str]:
-    """What pages send: each tool's first (lazy) answer, every download made, a download on its own, bad input."""
+    """What pages send: each tool's first (lazy) answer, every download made, a download on its own, bad input;
+    made for the one day every test works to and sent with it, as the page sends its own date (whenever it is
+    called: a module's fixture is made before a test's pinned clock)."""
+    with now.pinned(TODAY):
+        return [json.dumps({**ask, "today": TODAY.isoformat()}) for ask in _requests()]
+
+
+def _requests() -> list[dict]:
     asks = []
     for lazy in (True, False):
         for tool in tools.names():
@@ -51,7 +59,7 @@ def requests() -> list[str]:
     asks.append({"tool": "planner", "action": "download", "values": planner.example(), "filename": None})
     asks.append({"tool": "planner", "action": "compute", "values": {**planner.example(), "hours": "-3"}})
     asks.append({"tool": "team_agreement", "action": "compute", "values": {}})
-    return [json.dumps(a) for a in asks]
+    return asks
 
 
 # Starts the site's own worker in the page, as toolkit.js does, and asks it every request.
