@@ -7,6 +7,9 @@ import pytest
 from tests.browser.conftest import axe_violations, visit, wait_for_result
 from tests.support.settings import is_published
 
+# The brand's colours and the pages published follow the settings: run again on the fork.
+pytestmark = pytest.mark.settings
+
 # One page of each kind, as far as the organisation publishes it (a fork may switch a section off).
 GUIDANCE = [path for path in ("", "organisations/", "managers/", "employees/formal-request/", "teams/",
                               "checklists/", "glossary/", "faq/", "sources/") if is_published(path)]

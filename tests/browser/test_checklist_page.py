@@ -141,6 +141,7 @@ BAR_VALUES = """new MutationObserver(changes => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["value"]});"""
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
 @pytest.mark.own_page
 def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page, server, site_dir):
     page.add_init_script(BAR_VALUES)
@@ -161,6 +162,7 @@ def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page,
 PAGE_FETCHED_WASM = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/pyodide.asm.wasm'))"
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
 @pytest.mark.native_clock  # it reads resource timing
 def test_a_repeat_visit_compiles_python_on_the_page_and_the_worker_does_not_fetch_it_again(page, server):
     open_checklist(page, server)
@@ -173,6 +175,7 @@ def test_a_repeat_visit_compiles_python_on_the_page_and_the_worker_does_not_fetc
     assert fetched.count("pyodide.asm.wasm") == 1, fetched
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
 @pytest.mark.own_page
 def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page, server):
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))

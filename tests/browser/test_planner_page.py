@@ -3,10 +3,15 @@ kept across a reload, downloaded, loaded back. Real Chromium, real Pyodide, sub-
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from tests.browser.conftest import visit, wait_for_result
 from tests.support.settings import site_settings
+
+# The form starts from the settings' policy: run again on the fork.
+pytestmark = pytest.mark.settings
 
 BOUND = "() => document.querySelector('form[data-tool]')?.dataset.bound === '1'"
 

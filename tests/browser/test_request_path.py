@@ -7,8 +7,13 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import pytest
+
 from tests.browser.conftest import axe_violations, visit, wait_for_result
 from tests.support import TODAY  # the day the page's clock is pinned to (tests/browser/conftest.py)
+
+# The request rules follow the settings: run again on the fork.
+pytestmark = pytest.mark.settings
 
 ATTACK = "<img src=x onerror=alert(1)>"
 

@@ -37,6 +37,7 @@ def planner_record(activities=None) -> str:
 
 # ---------------------------------------------------------------- 1. the example after instant navigation
 
+@pytest.mark.settings  # from guidance pages whose words follow the settings
 @pytest.mark.parametrize("start, link, target, shows", [
     ("", "Plan where and when", PLANNER, "A suggested week"),
     ("teams/", "team agreement drafter", TEAM, "Front desk"),
@@ -100,6 +101,7 @@ def test_4_a_download_click_right_after_typing_is_not_lost(page, server):
 
 # ---------------------------------------------------------------- 5. boot failures end in a message and a retry
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
 @pytest.mark.own_page
 @pytest.mark.parametrize("file", ["pyodide.asm.wasm", "python_stdlib.zip", "smart_working_toolkit-*.whl"])
 def test_5_a_download_cut_mid_transfer_ends_in_a_message_and_a_retry_that_works(page, server, site_dir, file):
@@ -149,6 +151,7 @@ def skip_the_watchdogs_wait(page, message) -> None:
             pass
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
 @pytest.mark.own_page
 def test_5_a_connection_reset_on_the_wasm_ends_in_a_message_not_an_endless_zero(page, server):
     page.route("**/pyodide.asm.wasm", lambda route: route.abort("connectionreset"))
@@ -267,6 +270,7 @@ def test_8_a_full_storage_is_reported_beside_the_form(page, server):
 
 # ---------------------------------------------------------------- 9. progress in words
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
 @pytest.mark.own_page
 def test_9_progress_never_reads_undefined_and_follows_the_bar(page, server):
     page.add_init_script("""
