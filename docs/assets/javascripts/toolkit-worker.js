@@ -30,7 +30,8 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 };
 
 // A boot from the snapshot that fails before Python starts leaves its downloads unread: the boot without it
-// takes them over (by URL) instead of fetching them again.
+// takes them over (by URL) instead of fetching them again, those still under way too (a missing snapshot fails
+// before Python's WebAssembly has even begun to arrive, and that file was fetched twice).
 const spare = new Map();
 
 // Python restored from the snapshot holds every module the toolkit imports, so Pyodide is handed an empty zip for
@@ -43,11 +44,13 @@ const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   if (String(input) === EMPTY_STDLIB_URL) return new Response(EMPTY_ZIP);
   if (String(input).endsWith("/pyodide.asm.wasm") && (await pageModule)) return STAND_IN;
-  const kept = spare.get(String(input));
+  const keeping = spare.get(String(input));
   spare.delete(String(input));
+  const kept = keeping && (await keeping.catch(() => null));
   if (kept && !kept.bodyUsed) return kept;
-  const response = await plainFetch(input, init);
-  spare.set(String(input), response);
+  const fetching = plainFetch(input, init);
+  spare.set(String(input), fetching);
+  const response = await fetching;
   // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
   if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
   // Pyodide gets the response itself, the counter a copy.
