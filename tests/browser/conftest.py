@@ -1,7 +1,13 @@
 """Real Chromium (Debian's, through Playwright) against the built site served under a sub-path with a strict CSP.
 
 Every page a test opens is watched: a request to another origin, a console error or an uncaught exception
-fails the test. There is no skipping: without Chromium the suite fails and says how to install it."""
+fails the test. There is no skipping: without Chromium the suite fails and says how to install it.
+
+Python starts once per test module, not once per test: `page` is the module's page, where Python keeps running,
+and `visit()` opens a tool page in it as a reader following a link would (Material's instant navigation, which
+keeps the worker), with the browser's drafts cleared. A test about Python starting (`@pytest.mark.own_page`) gets a
+fresh page of its own. Every page's clock reads CLOCK, and the worker's warm-up is off unless a test asks for it
+(`@pytest.mark.warm_up`)."""
 
 from __future__ import annotations
 
@@ -10,33 +16,79 @@ from datetime import datetime, time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
-from tests.support.chromium import ARGS, CHROMIUM  # noqa: F401  (the benchmark imports them from here)
 from tests.support import TODAY
+from tests.support.build import PREFIX
+from tests.support.chromium import ARGS, CHROMIUM  # noqa: F401  (the benchmark imports them from here)
 from tests.support.server import SiteServer
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
+# The page's own clock in every browser test (local time), on the day every test works to: the dates toolkit.js
+# sends are that day's. Time still flows from it, so timers and Material's debounced events run as they would.
+CLOCK = datetime.combine(TODAY, time(10, 0))
+
+# The worker repeats the first question for two seconds to warm V8 up (toolkit-worker.js, warmUp): for a reader
+# that is time they spend reading, for a test it is two seconds of a busy core. Its switch is one message.
+NO_WARM_UP = """(() => {
+  const RealWorker = window.Worker;
+  window.Worker = class extends RealWorker {
+    constructor(url, options) {
+      super(url, options);
+      if (String(url).includes("toolkit-worker.js")) this.postMessage({type: "warm-up", on: false});
+    }
+  };
+})();"""
+
+
+def prepare(context: BrowserContext, warm_up: bool = False, clock: bool = True) -> BrowserContext:
+    """A context as every browser test has it: the clock at CLOCK (unless not `clock`) and, unless `warm_up`, the
+    warm-up off. Playwright's clock stands in for `performance` too (no resource timing entries), so a test that
+    reads those keeps the browser's own clock (`@pytest.mark.native_clock`)."""
+    if clock:
+        context.clock.set_system_time(CLOCK)
+    if not warm_up:
+        context.add_init_script(NO_WARM_UP)
+    return context
+
 
 @pytest.fixture(scope="session")
-def server(site_dir):
-    with SiteServer(site_dir) as running:
-        yield running
+def serve():
+    """`serve(site)`: one server per built site for the whole run (a site is served on the port it was built for)."""
+    running: dict[Path, SiteServer] = {}
+
+    def start(site: Path) -> SiteServer:
+        if site not in running:
+            running[site] = SiteServer(site).__enter__()
+        return running[site]
+
+    yield start
+    for server in running.values():
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def server(site_dir, serve):
+    return serve(site_dir)
 
 
 class Watch:
     """What a page did that it must not: leave the origin, log an error, throw, open a dialog."""
 
     def __init__(self, page: Page, origin: str) -> None:
-        self.requests: list[str] = []
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
+        self.reset()
         page.on("request", self._request)
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
         self.origin = origin
+
+    def reset(self) -> None:
+        """Forget what was seen: a page shared by a module's tests is watched for each test on its own."""
+        self.requests: list[str] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
 
     def _request(self, request) -> None:
         self.requests.append(request.url)
@@ -45,23 +97,118 @@ class Watch:
 
 
 @pytest.fixture
-def context(browser, tmp_path):
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    # The page's clock on the suite's day (the page sends its date with every question): timers still run.
-    ctx.clock.set_fixed_time(datetime.combine(TODAY, time(10, 0)))
-    yield ctx
-    ctx.close()
+def new_context(browser, request):
+    """`new_context(**options)`: browser.new_context as every test needs it (see prepare), closed after the test."""
+    made: list[BrowserContext] = []
+    warm_up = request.node.get_closest_marker("warm_up") is not None
+    clock = request.node.get_closest_marker("native_clock") is None
+
+    def make(**options) -> BrowserContext:
+        made.append(prepare(browser.new_context(**options), warm_up=warm_up, clock=clock))
+        return made[-1]
+
+    yield make
+    for context in made:
+        context.close()
+
+
+PAGE_OPTIONS = {"accept_downloads": True, "viewport": {"width": 1280, "height": 900}}
 
 
 @pytest.fixture
-def page(context, server):
-    opened = context.new_page()
-    origin = server.url.split("/smart-working/")[0]
-    watch = Watch(opened, origin)
-    opened.watch = watch
+def context(new_context):
+    return new_context(**PAGE_OPTIONS)
+
+
+def watched(opened: Page, server) -> Page:
+    opened.watch = Watch(opened, server.url.split(PREFIX)[0])
+    return opened
+
+
+class ModulePage:
+    """The module's page, where Python keeps running from test to test: made when first needed, and made again
+    after a test that did not pass on it (its state is then unknown)."""
+
+    def __init__(self, browser, server) -> None:
+        self.browser, self.server = browser, server
+        self.context: BrowserContext | None = None
+        self.page: Page | None = None
+        self.spoilt = False
+
+    def get(self) -> Page:
+        if self.spoilt or self.page is None or self.page.is_closed():
+            self.close()
+            self.context = prepare(self.browser.new_context(**PAGE_OPTIONS))
+            self.page = watched(self.context.new_page(), self.server)
+            self.spoilt = False
+        self.page.watch.reset()
+        return self.page
+
+    def close(self) -> None:
+        if self.context:
+            self.context.close()
+        self.context = self.page = None
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, server):
+    held = ModulePage(browser, server)
+    yield held
+    held.close()
+
+
+@pytest.fixture
+def page(request, server, new_context, module_page):
+    """The page a test works in: the module's, where Python already runs (open a tool page with `visit`), or for
+    a test marked `own_page` or `warm_up` a fresh page in a fresh context."""
+    own = any(request.node.get_closest_marker(m) for m in ("own_page", "warm_up", "native_clock"))
+    opened = watched(new_context(**PAGE_OPTIONS).new_page(), server) if own else module_page.get()
     yield opened
-    assert watch.foreign == [], f"requests left the origin: {watch.foreign}"
-    assert watch.errors == [], "\n".join(watch.errors)
+    if not own:
+        # A page the test failed on, or resized or printed, is not handed on: Material's components do not all
+        # come back from a size or medium changed under them (search stops answering), so the next test gets a
+        # fresh page rather than one set back.
+        call = getattr(request.node, "report_call", None)
+        module_page.spoilt = (call is None or not call.passed or opened.is_closed()
+                              or opened.viewport_size != PAGE_OPTIONS["viewport"]
+                              or opened.evaluate("matchMedia('print').matches"))
+    assert opened.watch.foreign == [], f"requests left the origin: {opened.watch.foreign}"
+    assert opened.watch.errors == [], "\n".join(opened.watch.errors)
+
+
+# Opens a link to the given address as a reader's click would (Material's instant navigation takes it over).
+FOLLOW = """url => {
+  for (const old of document.querySelectorAll("article, form[data-tool]")) old.swtLeft = true;
+  const link = Object.assign(document.createElement("a"), {href: url});
+  document.body.append(link);
+  link.click();
+  link.remove();
+}"""
+ARRIVED = """path => location.pathname === path && document.querySelector("article")
+  && !document.querySelector("article").swtLeft
+  && [...document.querySelectorAll("form[data-tool]")].every(f => !f.swtLeft && f.dataset.bound)"""
+
+
+def follow(page: Page, url: str) -> None:
+    page.evaluate(FOLLOW, url)
+    page.wait_for_function(ARRIVED, arg=url[url.index(PREFIX):].split("#")[0].split("?")[0])
+
+
+def visit(page: Page, url: str) -> None:
+    """Open `url` (a page of the site) as a first visit to it shows it, but in the page where Python already runs
+    when there is one: nothing kept in this browser (drafts), the page reached as a reader's link reaches it
+    (Material's instant navigation, which keeps the worker). A page not yet on the site loads it."""
+    origin = url[:url.index(PREFIX) + len(PREFIX)]
+    if not page.url.startswith(origin) or not page.evaluate("() => Boolean(window.location$)"):
+        page.goto(url)
+        return
+    # A field still focused saves its edit when it loses focus: let it, before the drafts are cleared.
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    path = url[url.index(PREFIX):]
+    if page.evaluate("() => location.pathname") == path:
+        follow(page, origin)  # instant navigation to the page it is on would do nothing
+    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    follow(page, url)
 
 
 def without_snapshot(page: Page) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, wait_for_result
+from tests.browser.conftest import axe_violations, visit, wait_for_result
 from tests.support.settings import is_published
+
+# The brand's colours and the pages published follow the settings: run again on the fork.
+pytestmark = pytest.mark.settings
 
 # One page of each kind, as far as the organisation publishes it (a fork may switch a section off).
 GUIDANCE = [path for path in ("", "organisations/", "managers/", "employees/formal-request/", "teams/",
@@ -14,26 +17,26 @@ GUIDANCE = [path for path in ("", "organisations/", "managers/", "employees/form
 
 @pytest.mark.parametrize("path", GUIDANCE)
 def test_guidance_pages_have_no_accessibility_violations(page, server, path):
-    page.goto(server.url + path)
+    visit(page, server.url + path)
     assert axe_violations(page) == []
 
 
 def test_the_planner_and_its_result_have_no_accessibility_violations(page, server):
-    page.goto(server.url + "tools/planner/")
+    visit(page, server.url + "tools/planner/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "")
     assert axe_violations(page) == []
 
 
 def test_the_trial_review_and_its_result_have_no_accessibility_violations(page, server):
-    page.goto(server.url + "tools/trial-review/")
+    visit(page, server.url + "tools/trial-review/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Reply time to budget holders")
     assert axe_violations(page) == []
 
 
-def test_dark_mode_on_a_phone_has_no_accessibility_violations(browser, server):
-    context = browser.new_context(color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True)
+def test_dark_mode_on_a_phone_has_no_accessibility_violations(new_context, server):
+    context = new_context(color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     try:
         # A reader whose system is dark gets Material's dark scheme (slate) from the start.
@@ -47,7 +50,7 @@ def test_dark_mode_on_a_phone_has_no_accessibility_violations(browser, server):
 
 def test_the_light_dark_switch_works_and_holds_across_instant_navigation(page, server):
     # Material's palette runs without its page-wide "switching" restyle (sitebuild.pack.drop_colour_switching_rule).
-    page.goto(server.url + "checklists/manager-conversation/")
+    visit(page, server.url + "checklists/manager-conversation/")
     wait_for_result(page, "0 of")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.locator("label[title='Switch to dark mode']").click()

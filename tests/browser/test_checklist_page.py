@@ -6,9 +6,11 @@ import io
 import json
 import zipfile
 
+import pytest
+
 from sitebuild.pack import PYODIDE_DIR
 from toolkit import checklist
-from tests.browser.conftest import axe_violations, has_snapshot, wait_for_result, without_snapshot
+from tests.browser.conftest import axe_violations, has_snapshot, visit, wait_for_result, without_snapshot
 
 PAGE = "checklists/manager-conversation/"
 OTHER = "checklists/employee-request/"
@@ -29,7 +31,7 @@ def note(page, item):
 
 
 def open_checklist(page, server, path=PAGE):
-    page.goto(server.url + path)
+    visit(page, server.url + path)
     wait_for_result(page, "0 of")
 
 
@@ -124,6 +126,7 @@ def test_instant_navigation_to_another_tool_page_reuses_the_worker(page, server)
     wait_for_result(page, f"1 of {len(items('employee-request'))}")
 
 
+@pytest.mark.own_page
 def test_a_guidance_page_loads_no_python(page, server):
     page.goto(server.url)
     page.wait_for_load_state("networkidle")
@@ -138,6 +141,8 @@ BAR_VALUES = """new MutationObserver(changes => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["value"]});"""
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
+@pytest.mark.own_page
 def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page, server, site_dir):
     page.add_init_script(BAR_VALUES)
     open_checklist(page, server)
@@ -157,6 +162,8 @@ def test_the_progress_bar_follows_real_bytes_and_python_is_downloaded_once(page,
 PAGE_FETCHED_WASM = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/pyodide.asm.wasm'))"
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
+@pytest.mark.native_clock  # it reads resource timing
 def test_a_repeat_visit_compiles_python_on_the_page_and_the_worker_does_not_fetch_it_again(page, server):
     open_checklist(page, server)
     assert not page.evaluate(PAGE_FETCHED_WASM), "a first visit compiles in the worker, off the page's thread"
@@ -168,6 +175,8 @@ def test_a_repeat_visit_compiles_python_on_the_page_and_the_worker_does_not_fetc
     assert fetched.count("pyodide.asm.wasm") == 1, fetched
 
 
+@pytest.mark.settings  # the boot differs on a site without the memory snapshot (org.yml's python.memory_snapshot)
+@pytest.mark.own_page
 def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page, server):
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="missing"))
     page.goto(server.url + PAGE)
@@ -181,6 +190,7 @@ def test_when_python_cannot_load_the_page_says_so_and_keeps_what_was_typed(page,
     page.watch.errors.clear()  # the failed download is logged by the browser itself, as it should be
 
 
+@pytest.mark.own_page
 def test_a_toolkit_wheel_that_does_not_match_the_lockfile_is_refused_plainly(page, server, site_dir):
     # The worker checks the wheel against the sha256 `pyodide lockfile add-wheels` wrote. The stand-in is a
     # working wheel with one file more: only that check can tell it from the real one.
@@ -205,16 +215,14 @@ def test_the_printed_page_shows_the_record_not_the_controls(page, server):
     assert page.locator(".md-sidebar--primary").is_hidden()
 
 
-def test_on_a_phone_the_form_fits_the_screen(context, server):
-    phone = context.new_page()
-    phone.set_viewport_size({"width": 360, "height": 740})
-    phone.goto(server.url + PAGE)
-    wait_for_result(phone, "0 of")
-    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+def test_on_a_phone_the_form_fits_the_screen(page, server):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_checklist(page, server)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_the_home_page_and_the_tool_page_have_no_accessibility_violations(page, server):
-    page.goto(server.url)
+    visit(page, server.url)
     assert axe_violations(page) == []
     open_checklist(page, server)
     page.get_by_label(items()[0].text, exact=True).check()

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.browser.conftest import wait_for_result
+from tests.browser.conftest import visit, wait_for_result
 from tests.browser.test_request_path import ATTACK, error_beside, uk
 from tests.support import TODAY
 
 
 def test_a_refusal_without_a_ground_is_blocked_beside_the_grounds_and_nothing_is_lost(page, server):
-    page.goto(server.url + "tools/decision-record/")
+    visit(page, server.url + "tools/decision-record/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Trial confirmation")
     page.get_by_label("Outcome", exact=True).select_option(label="Refuse it")
@@ -29,7 +29,7 @@ def test_a_refusal_without_a_ground_is_blocked_beside_the_grounds_and_nothing_is
 
 
 def test_a_received_date_in_the_future_is_named_beside_it(page, server):
-    page.goto(server.url + "tools/decision-record/")
+    visit(page, server.url + "tools/decision-record/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Trial confirmation")
     page.get_by_label("Date the request was received").fill(uk(TODAY + timedelta(days=3)))
@@ -39,11 +39,11 @@ def test_a_received_date_in_the_future_is_named_beside_it(page, server):
     assert page.get_by_label("Date the request was received").input_value() == uk(TODAY + timedelta(days=3))
 
 
-def test_the_decision_record_fits_a_phone(browser, server):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+def test_the_decision_record_fits_a_phone(new_context, server):
+    context = new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(server.url + "tools/decision-record/")
+        visit(page, server.url + "tools/decision-record/")
         page.get_by_role("button", name="Try an example").click()
         wait_for_result(page, "Trial confirmation")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -15,6 +15,7 @@ def draft_key(tool: str) -> str:
     return f"swt:v2:/smart-working/:{tool}"
 
 
+@pytest.mark.own_page  # a draft set before Python starts, then the page loaded afresh
 @pytest.mark.parametrize("path, former, new, label, typed", [
     ("tools/planner/", "where_when", "planner", "Your name or initials (optional)", "Kept from before"),
     ("tools/request/", "flexible_request", "request", "Your name", "Sam Kept"),
@@ -38,6 +39,8 @@ def test_a_draft_under_a_tools_former_name_is_moved_to_its_new_name(page, server
     assert moved[0] is None and moved[1]["values"] == values | moved[1]["values"]
 
 
+@pytest.mark.own_page  # its clock is its own
+@pytest.mark.own_page  # its own clock, set before the page loads
 def test_python_works_to_the_date_the_page_has_not_the_workers(page, server):
     page.clock.set_fixed_time(datetime(2028, 2, 29, 9, 30))
     page.goto(server.url + "checklists/manager-conversation/")

@@ -3,10 +3,15 @@ kept across a reload, downloaded, loaded back. Real Chromium, real Pyodide, sub-
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
-from tests.browser.conftest import wait_for_result
+from tests.browser.conftest import visit, wait_for_result
 from tests.support.settings import site_settings
+
+# The form starts from the settings' policy: run again on the fork.
+pytestmark = pytest.mark.settings
 
 BOUND = "() => document.querySelector('form[data-tool]')?.dataset.bound === '1'"
 
@@ -59,7 +64,7 @@ def day(page, name):
 
 
 def test_a_fresh_form_does_not_open_with_complaints(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     body = page.locator("[data-result-body]")
     body.get_by_text("still to answer").wait_for()
     assert page.locator("[data-error-summary]").is_hidden()
@@ -72,7 +77,7 @@ def test_a_fresh_form_does_not_open_with_complaints(page, server):
 
 def test_the_team_rules_start_from_the_organisations_settings(page, server):
     policy = site_settings()["policy"]
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.wait_for_function(BOUND)
     checked = [box.get_attribute("value") for box in page.locator("[name='team.anchor_days']:checked").all()]
     assert checked == policy["anchor_days"]
@@ -82,7 +87,7 @@ def test_the_team_rules_start_from_the_organisations_settings(page, server):
 
 
 def test_filling_by_label_gives_one_day_together_on_the_anchor_day(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     fill_role(page)
     wait_for_result(page, "1 day together")
     tuesday = day(page, "Tuesday")
@@ -93,7 +98,7 @@ def test_filling_by_label_gives_one_day_together_on_the_anchor_day(page, server)
 
 
 def test_rows_are_added_moved_and_removed(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     fill_role(page)
     wait_for_result(page, "1 day together")
     page.get_by_role("button", name="Add activity").click()
@@ -113,7 +118,7 @@ def test_rows_are_added_moved_and_removed(page, server):
 
 
 def test_bad_hours_are_explained_beside_the_field_and_kept(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     fill_role(page)
     wait_for_result(page, "1 day together")
     hours = rows(page).nth(1).get_by_label("Hours a week")
@@ -130,7 +135,7 @@ def test_bad_hours_are_explained_beside_the_field_and_kept(page, server):
 
 
 def test_the_plan_survives_a_reload_downloads_and_loads_back(page, server, tmp_path):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     fill_role(page)
     rows(page).nth(0).get_by_label("With whom, or what (optional)").fill(ATTACK)
     wait_for_result(page, "1 day together")
@@ -163,7 +168,7 @@ def test_the_plan_survives_a_reload_downloads_and_loads_back(page, server, tmp_p
 
 
 def test_the_example_fills_a_realistic_role(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "A suggested week")
     assert rows(page).count() >= 5
@@ -177,7 +182,7 @@ FIELDS_OUTSIDE = """() => [...document.querySelectorAll("form[data-tool] input, 
 
 def test_on_a_phone_the_filled_planner_fits_the_screen(page, server):
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "A suggested week")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -193,7 +198,7 @@ def test_on_a_phone_the_filled_planner_fits_the_screen(page, server):
 
 
 def test_set_day_and_times_are_asked_only_for_work_at_set_times_and_kept_when_hidden(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     row = rows(page).first
     when, day, start = (row.get_by_label("When it can happen"), row.get_by_label("Set day"),
                         row.get_by_label("Set time from"))

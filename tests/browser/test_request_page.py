@@ -4,12 +4,12 @@ downloads as Markdown, and a start before the request is refused beside its fiel
 
 from __future__ import annotations
 
-from tests.browser.conftest import wait_for_result
+from tests.browser.conftest import visit, wait_for_result
 from tests.browser.test_request_path import download, error_beside
 
 
 def test_the_example_writes_a_statutory_letter_that_downloads(page, server, tmp_path):
-    page.goto(server.url + "tools/request/")
+    visit(page, server.url + "tools/request/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "statutory request for flexible working under section 80F")
     letter = download(page, tmp_path, "Download as Markdown", "request.md")
@@ -17,7 +17,7 @@ def test_the_example_writes_a_statutory_letter_that_downloads(page, server, tmp_
 
 
 def test_a_start_before_the_request_is_said_beside_it_and_the_form_keeps_what_was_typed(page, server):
-    page.goto(server.url + "tools/request/")
+    visit(page, server.url + "tools/request/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "section 80F")
     page.get_by_label("Date of the request").fill("10/3/2027")

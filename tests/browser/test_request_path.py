@@ -7,9 +7,14 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from tests.browser.conftest import axe_violations, wait_for_result
+import pytest
 
+from tests.browser.conftest import axe_violations, visit, wait_for_result
 from tests.support import TODAY  # the day the page's clock is pinned to (tests/browser/conftest.py)
+
+# The request rules follow the settings: run again on the fork.
+pytestmark = pytest.mark.settings
+
 ATTACK = "<img src=x onerror=alert(1)>"
 
 
@@ -33,16 +38,15 @@ def error_beside(page, label: str) -> str:
 
 def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     # The planner: the example plan, with a name, downloaded.
-    page.goto(server.url + "tools/planner/")
+    visit(page, server.url + "tools/planner/")
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "A suggested week")
-    page.get_by_label("Your name or initials (optional)").fill("Sam Taylor")
-    page.wait_for_timeout(1500)  # the name goes into the downloaded plan, not the page: let the answer settle
+    page.get_by_label("Your name or initials (optional)").fill("Sam Taylor")  # a download is made from the form
     plan = download(page, tmp_path, "Download as JSON (to load back later)", "plan.json")
     week = {d["day"]: d["place"] for d in json.loads(plan)["result"]["week"]}
 
     # The request: started from the plan, given a start date, the letter written and downloaded.
-    page.goto(server.url + "tools/request/")
+    visit(page, server.url + "tools/request/")
     page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "plan.json")
     page.wait_for_function("() => document.querySelector('[name=\"request.employee\"]').value === 'Sam Taylor'")
     tuesday = page.get_by_label("Tuesday", exact=True).input_value()
@@ -59,7 +63,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     assert page.get_by_label("Your manager's name (optional)").input_value() == "Priya Shah"
 
     # The decision record: started from the request file, a trial agreed, its letters downloaded.
-    page.goto(server.url + "tools/decision-record/")
+    visit(page, server.url + "tools/decision-record/")
     page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "request.json")
     page.wait_for_function("() => document.querySelector('[name=\"request.employee\"]').value === 'Sam Taylor'")
     page.get_by_label("Date the request was received").fill(uk(TODAY))
@@ -92,7 +96,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     assert page.get_by_label("Outcome", exact=True).input_value() == "trial"
 
     # The trial review: started from the decision record's trial.
-    page.goto(server.url + "tools/trial-review/")
+    visit(page, server.url + "tools/trial-review/")
     page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "decision.json")
     page.wait_for_function("() => document.querySelector('[name=\"people.employee\"]').value === 'Sam Taylor'")
     row = page.locator("[data-repeat=measures] [data-row]").nth(0)
@@ -108,7 +112,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
 
 def test_the_request_and_the_decision_record_have_no_accessibility_violations(page, server):
     for path, shows in (("tools/request/", "statutory request"), ("tools/decision-record/", "Trial confirmation")):
-        page.goto(server.url + path)
+        visit(page, server.url + path)
         page.get_by_role("button", name="Try an example").click()
         wait_for_result(page, shows)
         assert axe_violations(page) == [], path

@@ -13,33 +13,41 @@ import subprocess
 
 import pytest
 
-from tests.browser.conftest import wait_for_result
-from tests.support.build import ROOT, build_site, free_port
-from tests.support.server import SiteServer
-from toolkit import checklist, planner
+from tests.browser.conftest import prepare, wait_for_result
+from tests.support.build import ROOT
+from tests.support import TODAY
+from toolkit import checklist, now, planner
 from toolkit import tools
 
 CHECKLIST = "checklists/manager-conversation/"
 
 
-# This module's own site with the default settings (the snapshot on), whichever site the suite runs on.
+# Every test here is about Python starting: each has a fresh page of its own.
+pytestmark = pytest.mark.own_page
+
+
+# The site with the default settings (the snapshot on), whichever site the suite runs on: the run's one build of
+# it (tests/conftest.py), and its one server.
 @pytest.fixture(scope="module")
-def site_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("snapshot-site")
-    run = build_site(out, free_port())
-    assert run.returncode == 0, run.stderr[-3000:]
-    return out
+def site_dir(default_site):
+    return default_site
 
 
 @pytest.fixture(scope="module")
-def server(site_dir):
-    with SiteServer(site_dir) as running:
-        yield running
+def server(default_site, serve):
+    return serve(default_site)
 WORKER = "assets/javascripts/toolkit-worker.js"
 
 
 def requests() -> list[str]:
-    """What pages send: each tool's first (lazy) answer, every download made, a download on its own, bad input."""
+    """What pages send: each tool's first (lazy) answer, every download made, a download on its own, bad input;
+    made for the one day every test works to and sent with it, as the page sends its own date (whenever it is
+    called: a module's fixture is made before a test's pinned clock)."""
+    with now.pinned(TODAY):
+        return [json.dumps({**ask, "today": TODAY.isoformat()}) for ask in _requests()]
+
+
+def _requests() -> list[dict]:
     asks = []
     for lazy in (True, False):
         for tool in tools.names():
@@ -51,7 +59,7 @@ def requests() -> list[str]:
     asks.append({"tool": "planner", "action": "download", "values": planner.example(), "filename": None})
     asks.append({"tool": "planner", "action": "compute", "values": {**planner.example(), "hours": "-3"}})
     asks.append({"tool": "team_agreement", "action": "compute", "values": {}})
-    return [json.dumps(a) for a in asks]
+    return asks
 
 
 # Starts the site's own worker in the page, as toolkit.js does, and asks it every request.
@@ -103,7 +111,7 @@ def warnings(page) -> list[str]:
 @pytest.fixture(scope="module")
 def bare_answers(browser, server):
     """The answers of a worker that starts Python without the snapshot (boot.json naming none)."""
-    context = browser.new_context()
+    context = prepare(browser.new_context())
     page = context.new_page()
     with_boot(page, lambda boot: boot.pop("snapshot"))
     answer = ask(page, server)

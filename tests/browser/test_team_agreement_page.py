@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import json
 
-from tests.browser.conftest import axe_violations, wait_for_result
+import pytest
+
+from tests.browser.conftest import axe_violations, visit, wait_for_result
 from toolkit import bridge, planner
+
+# The team's checks follow the settings' policy: run again on the fork.
+pytestmark = pytest.mark.settings
 
 PAGE = "tools/team-agreement/"
 ATTACK = "<img src=x onerror=alert(1)>"
@@ -38,7 +43,7 @@ def planner_file(tmp_path, name, file_name):
 
 
 def test_a_team_filled_by_label_shows_its_week_and_a_day_with_no_shared_time(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_label("Team name").fill(ATTACK)
     fill_member(members(page).nth(0), "Ana", days={"Friday": "At home"})
     page.get_by_role("button", name="Add member", exact=True).click()
@@ -55,7 +60,7 @@ def test_a_team_filled_by_label_shows_its_week_and_a_day_with_no_shared_time(pag
 
 
 def test_bad_input_is_explained_beside_the_field_and_nothing_typed_is_lost(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_label("Team name").fill("Claims")
     row = members(page).nth(0)
     fill_member(row, "Ana", start="09:00", finish="09:00")
@@ -67,7 +72,7 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_typed_is_lost(page,
 
 
 def test_days_longer_than_the_contract_are_noted_beside_the_hours_and_the_result_still_shows(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_label("Team name").fill("Claims")
     fill_member(members(page).nth(0), "Ana", hours="20")
     wait_for_result(page, "Usual days longer than the contract")
@@ -77,7 +82,7 @@ def test_days_longer_than_the_contract_are_noted_beside_the_hours_and_the_result
 
 
 def test_two_planner_files_add_two_members_and_a_broken_one_is_named(page, server, tmp_path):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_label("Team name").fill("Finance")
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
@@ -94,7 +99,7 @@ def test_two_planner_files_add_two_members_and_a_broken_one_is_named(page, serve
 
 
 def test_downloads_in_three_formats_and_the_json_loads_back_as_a_revision(page, server, tmp_path):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Front desk: days without cover")
     files = {}
@@ -119,7 +124,7 @@ def test_downloads_in_three_formats_and_the_json_loads_back_as_a_revision(page, 
 
 
 def test_a_reload_keeps_the_draft(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_label("Team name").fill("Kept team")
     fill_member(members(page).nth(0), "Ana", days={"Wednesday": "At home"})
     wait_for_result(page, "Kept team")
@@ -130,14 +135,14 @@ def test_a_reload_keeps_the_draft(page, server):
 
 
 def test_the_drafter_and_its_result_have_no_accessibility_violations(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Front desk")
     assert axe_violations(page) == []
 
 
-def test_the_filled_drafter_fits_a_phone(browser, server):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+def test_the_filled_drafter_fits_a_phone(new_context, server):
+    context = new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
     try:
         page.goto(server.url + PAGE)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tests.browser.conftest import axe_violations, wait_for_result
+from tests.browser.conftest import axe_violations, visit, wait_for_result
 from toolkit import records
 
 PAGE = "tools/trial-review/"
@@ -40,7 +40,7 @@ def fill_measure(row, name, baseline, target, actual, unit="", better=None, kind
 
 
 def test_a_review_filled_by_label_shows_each_measure_met_or_not_and_draws_them(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     fill_trial(page, employee=ATTACK)
     fill_measure(measures(page).nth(0), "Invoices processed a week", "95", "105", "118", unit="invoices")
     page.get_by_role("button", name="Add measure", exact=True).click()
@@ -59,7 +59,7 @@ def test_a_review_filled_by_label_shows_each_measure_met_or_not_and_draws_them(p
 
 
 def test_bad_input_is_explained_beside_the_field_and_nothing_typed_is_lost(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     fill_trial(page, start="23/10/2026", end="3/8/2026")
     page.get_by_label("Trial end date").blur()
     message = page.locator("[data-error-for='trial.end']")
@@ -74,7 +74,7 @@ def test_bad_input_is_explained_beside_the_field_and_nothing_typed_is_lost(page,
 
 
 def test_ending_asks_why_and_says_it_is_not_a_sanction(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Reply time to budget holders")
     reason = page.get_by_label("Why the trial is ending")
@@ -90,7 +90,7 @@ def test_ending_asks_why_and_says_it_is_not_a_sanction(page, server):
 
 
 def test_a_trial_past_the_decision_deadline_is_noted_beside_it(page, server):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Reply time to budget holders")
     page.get_by_label("Next review date").fill("")
@@ -103,7 +103,7 @@ def test_a_trial_past_the_decision_deadline_is_noted_beside_it(page, server):
 
 
 def test_the_outcome_letter_and_the_json_download_and_the_json_loads_back(page, server, tmp_path):
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Reply time to budget holders")
     files = {}
@@ -138,7 +138,7 @@ def test_a_decision_records_trial_fills_the_review(page, server, tmp_path):
              "measures": [{"name": "Hours to answer an email", "baseline": "6", "target": "8 or fewer"}]}
     path = tmp_path / "decision.json"
     path.write_text(json.dumps(records.make("decision_record", "Decision", {}, {"trial": trial})))
-    page.goto(server.url + PAGE)
+    visit(page, server.url + PAGE)
     page.get_by_label("Load a saved record (JSON)").set_input_files(path)
     page.wait_for_function("() => document.querySelector('[name=\"people.employee\"]').value === 'Sam Taylor'")
     assert page.get_by_label("The pattern being tried").input_value() == "Monday: at home.\nFriday: at home."
@@ -156,9 +156,9 @@ def test_a_decision_records_trial_fills_the_review(page, server, tmp_path):
     assert page.get_by_label("Employee's name").input_value() == "Sam Taylor"  # nothing typed is lost
 
 
-def test_on_a_phone_in_dark_mode_the_review_fits_and_has_no_accessibility_violations(browser, server):
+def test_on_a_phone_in_dark_mode_the_review_fits_and_has_no_accessibility_violations(new_context, server):
     # In light mode on a wide screen: tests/browser/test_accessibility.py.
-    context = browser.new_context(color_scheme="dark", viewport={"width": 360, "height": 740}, is_mobile=True)
+    context = new_context(color_scheme="dark", viewport={"width": 360, "height": 740}, is_mobile=True)
     phone = context.new_page()
     try:
         phone.goto(server.url + PAGE)

@@ -16,6 +16,9 @@ import pytest
 from sitebuild.pack import PACKAGE, PYODIDE_DIR, wheel_name
 from tests.support.fork import SETTINGS as FORK_SETTINGS
 
+# Every page the settings make (a fork adds its own) and the snapshot switch: run again on the fork.
+pytestmark = pytest.mark.settings
+
 # Attributes through which a page makes the browser fetch something (links to other sites are fine).
 LOADING = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
            ("iframe", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),

@@ -11,10 +11,7 @@ import sys
 from html import unescape
 from pathlib import Path
 
-import pytest
-
-from tests.support.build import free_port
-from tests.support.fork import DEFAULT_WORDS, SETTINGS, build_fork, make_fork
+from tests.support.fork import DEFAULT_WORDS, SETTINGS
 from toolkit import bridge, planner
 from toolkit import org as org_settings
 
@@ -22,17 +19,8 @@ FORK_ORG = org_settings.merge(SETTINGS)
 TEXT = {".html", ".json", ".xml", ".css", ".js", ".mjs", ".txt", ".svg"}
 
 
-@pytest.fixture(scope="module")
-def fork(tmp_path_factory) -> Path:
-    return make_fork(tmp_path_factory.mktemp("fork") / "northgate-toolkit")
-
-
-@pytest.fixture(scope="module")
-def fork_site(fork, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("fork-site")
-    run = build_fork(fork, out, free_port())
-    assert run.returncode == 0, f"the fork did not build:\n{run.stdout}\n{run.stderr}"
-    return out
+# The fork (`fork_repo`) and its site (`fork_site`) are tests/conftest.py's, built once a run: with SWT_FORK=1 the
+# suites run on that same site.
 
 
 def site_texts(site: Path):
@@ -73,8 +61,8 @@ def test_no_page_of_the_fork_says_anything_of_the_default_organisation(fork_site
     assert found == []
 
 
-def test_no_download_of_any_tool_says_anything_of_the_default_organisation(fork):
-    downloads = every_download(fork)
+def test_no_download_of_any_tool_says_anything_of_the_default_organisation(fork_repo):
+    downloads = every_download(fork_repo)
     everything = " ".join(text for _, text in downloads)
     assert len(downloads) >= 12 and "Agile Working" in everything and "Northgate" in everything
     found = [(name, word) for name, text in downloads for word in DEFAULT_WORDS if word.lower() in text.lower()]

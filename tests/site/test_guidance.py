@@ -20,6 +20,9 @@ from tests.support.settings import site_settings
 from toolkit import checklist
 from toolkit import org as org_settings
 
+# The pages follow the settings (words, contacts, request rules, sections switched off): run again on the fork.
+pytestmark = pytest.mark.settings
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 TEMPLATES = ROOT / "templates"

@@ -57,9 +57,10 @@ def test_a_file_that_is_not_yaml_is_named_with_its_line(tmp_path):
     assert run.returncode != 0 and "org.yml (line" in run.stderr and "not valid YAML" in run.stderr
 
 
-def test_the_defaults_as_shipped_build(tmp_path):
-    run = build_with((ROOT / "org.yml").read_text("utf-8"), tmp_path)
-    assert run.returncode == 0, run.stderr
+def test_the_defaults_as_shipped_build(default_site):
+    # The run's one build of the shipped org.yml (tests/conftest.py's default_site, which fails on a non-zero
+    # return code from `mkdocs build --strict`), not a second build of the same settings.
+    assert (default_site / "index.html").is_file()
 
 
 def test_a_broken_checklist_file_fails_the_build_in_words_not_a_traceback(tmp_path):

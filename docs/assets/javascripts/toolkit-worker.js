@@ -31,7 +31,8 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 };
 
 // A boot from the snapshot that fails before Python starts leaves its downloads unread: the boot without it
-// takes them over (by URL) instead of fetching them again.
+// takes them over (by URL) instead of fetching them again, those still under way too (a missing snapshot fails
+// before Python's WebAssembly has even begun to arrive, and that file was fetched twice).
 const spare = new Map();
 
 // Python restored from the snapshot holds every module the toolkit imports, so Pyodide is handed an empty zip for
@@ -44,11 +45,13 @@ const plainFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   if (String(input) === EMPTY_STDLIB_URL) return new Response(EMPTY_ZIP);
   if (String(input).endsWith("/pyodide.asm.wasm") && (await pageModule)) return STAND_IN;
-  const kept = spare.get(String(input));
+  const keeping = spare.get(String(input));
   spare.delete(String(input));
+  const kept = keeping && (await keeping.catch(() => null));
   if (kept && !kept.bodyUsed) return kept;
-  const response = await plainFetch(input, init);
-  spare.set(String(input), response);
+  const fetching = plainFetch(input, init);
+  spare.set(String(input), fetching);
+  const response = await fetching;
   // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
   if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
   // Pyodide gets the response itself, the counter a copy.
@@ -238,6 +241,7 @@ self.addEventListener("unhandledrejection", (event) => fail(event.reason));
 const WARM_MS = 2000;
 const WARM_ASKS = 80;
 let warmRequest = null; // the latest compute asked: warming follows what the page is doing
+let warming = true; // the tests switch it off ({type: "warm-up", on: false}): there its busy seconds only slow them
 function warmUp(handle) {
   const until = performance.now() + WARM_MS;
   let left = WARM_ASKS;
@@ -252,13 +256,14 @@ function warmUp(handle) {
 self.onmessage = async ({ data }) => {
   if (data.type === "wasm") return receiveModule(data.module);
   if (data.type === "bytes") return counted(data.bytes);
+  if (data.type === "warm-up") return void (warming = data.on);
   try {
     const handle = await ready;
     self.postMessage({ id: data.id, result: handle(data.request) });
     if (data.action === "compute") {
       const first = !warmRequest;
       warmRequest = data.request;
-      if (first) warmUp(handle);
+      if (first && warming) warmUp(handle);
     }
   } catch (error) {
     self.postMessage({ id: data.id, error: String((error && error.message) || error) });
