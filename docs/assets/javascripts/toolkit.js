@@ -931,7 +931,7 @@
     if (reply.rows && reply.rows.length) {
       // The form as it is now, not as it was when the files were chosen: typing meanwhile is kept.
       const values = serialise(form);
-      const rows = getPath(values, name) || [];
+      const rows = Array.isArray(getPath(values, name)) ? getPath(values, name) : []; // an empty repeat reads as {}
       const kept = rows.filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
       setPath(values, name, [...kept, ...reply.rows]);
       fill(form, values);
@@ -987,7 +987,7 @@
     const accepted = tool.rowChanges.filter((_, i) => ticked[i]);
     if (!accepted.length) return setStatus(tool.root, "Tick the replies to accept first.");
     const values = serialise(tool.form);
-    const rows = getPath(values, repeat.dataset.repeat) || [];
+    const rows = Array.isArray(getPath(values, repeat.dataset.repeat)) ? getPath(values, repeat.dataset.repeat) : [];
     for (const change of accepted) {
       const at = rows.findIndex((row) => String(row[change.key] || "").trim().toLowerCase() === String(change.value).toLowerCase());
       if (at >= 0) rows[at] = { ...rows[at], ...change.row };
