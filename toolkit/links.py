@@ -25,7 +25,7 @@ MAX_INFLATED = 64_000
 KINDS = ("draft", "invite", "reply")
 FILE_FORMAT = "toolkit-link"  # the same link as a small file: {"format", "version", "link"}
 _DATA = re.compile(r"^[A-Za-z0-9_-]+$")
-_START = re.compile(r"#?\s*(swt\d*\.[^\s#]*)")
+_START = re.compile(r"#?\s*(swt[^.\s#]{0,8}\.[^\s#]*)")
 
 
 @dataclass(frozen=True)
