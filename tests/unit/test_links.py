@@ -79,3 +79,31 @@ def test_a_kind_of_link_a_tool_does_not_make_is_refused():
     answer = json.loads(bridge.handle(json.dumps({"tool": "planner", "action": "link", "kind": "invite",
                                                   "values": {}})))
     assert answer["errors"] == [{"field": "link", "message": "This page does not make that kind of link."}]
+
+
+def test_a_link_changed_anywhere_is_read_or_refused_in_words_never_raises():
+    import random
+
+    fragment = made({"values": {"team": {"name": "Claims"}, "rows": [{"a": "b" * 40}] * 5}})
+    rng = random.Random(23)
+    alphabet = "ABCabc012-_.#%$ "
+    for _ in range(400):
+        chars = list(fragment)
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(chars))
+            if rng.random() < 0.5:
+                chars[at] = rng.choice(alphabet)
+            else:
+                del chars[at]
+        read = links.read("".join(chars), "planner", ORG)
+        assert isinstance(read, (str, links.Link))
+
+
+def test_a_pasted_line_with_no_link_is_named():
+    from toolkit import team_agreement  # noqa: F401
+
+    answer = json.loads(bridge.handle(json.dumps({
+        "tool": "team_agreement", "action": "import_rows", "repeat": "members", "count": 0, "current": {},
+        "files": [{"name": "Link 1", "text": "Here is my reply"}]})))
+    assert answer["errors"][0]["message"] == ("Link 1 is not a link made by this toolkit: it has no “#swt” part. "
+                                              "Copy the whole link again.")

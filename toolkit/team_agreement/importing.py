@@ -177,7 +177,9 @@ def import_rows(repeat: str, files: Any, count: Any, current: Any = None, org: A
         name = item.get("name") if isinstance(item, dict) and isinstance(item.get("name"), str) else f"file {i + 1}"
         name = name[:100]
         content = item.get("text") if isinstance(item, dict) else None
-        if isinstance(content, str) and (links.find(content) or links.from_file(content)):
+        # A link, its small file, or a pasted line that is no JSON file: read as a reply (which says what is wrong).
+        if isinstance(content, str) and (links.find(content) or links.from_file(content)
+                                         or not content.lstrip().startswith(("{", "["))):
             got = _reply(name, content, team, org)
             if isinstance(got, str):
                 problems.append(got)

@@ -911,7 +911,7 @@
   // Links pasted into a repeat's box, one a line (a team's replies): read like files, each named by its line.
   async function pasteRows(tool, button) {
     const box = button.parentElement.querySelector("[data-row-paste-text]");
-    const lines = box.value.split(/\s+/).filter((line) => line.trim());
+    const lines = box.value.split(/\r?\n/).filter((line) => line.trim()); // Python finds the link in each line
     if (!lines.length) return setStatus(tool.root, "There is nothing pasted to add.");
     const added = await addRows(tool, button.dataset.rowPaste, lines.map((text, i) => ({ name: `Link ${i + 1}`, text })));
     if (added) box.value = ""; // what was pasted stays until Python has read it
