@@ -184,3 +184,16 @@ def test_the_planner_shares_a_draft_by_link(page, server, browser):
         assert other.watch.foreign == [] and other.watch.errors == []
     finally:
         context.close()
+
+
+def test_the_team_counts_fit_a_phone_and_have_no_accessibility_violations(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(server.url + COUNTS)
+        page.get_by_role("button", name="Try an example").click()
+        wait_for_result(page, "3 teams counted")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert axe_violations(page) == []
+    finally:
+        context.close()
