@@ -381,6 +381,8 @@ SCHEMA: dict[str, Check] = {
     "policy.requests.grounds": listed(_ground, ["the burden of additional costs"], "ground"),
     "policy.requests.law": text(0, 200, "Employment Relations (Flexible Working) Act 2023"),
     "policy.requests.era_2025_reasonable_refusal": yes_no(False),
+    "counts.smallest_group": whole(2, 50, 5),
+    "counts.desks": whole(1, 100_000, 400, null=True),
     # Not `off`: unquoted, YAML reads off as false.
     "content.switched_off": listed(page, ["faq.md", "managers/"], "page or section"),
     "python.memory_snapshot": yes_no(True),

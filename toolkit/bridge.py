@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import now, records, tools
+from . import links, now, records, tools
 from . import org as org_settings
 from .forms import FieldError
 
@@ -44,6 +44,7 @@ def _dispatch(request: Any) -> dict[str, Any]:
         return _errors([FieldError("", "This page asked for a tool the toolkit does not have.")])
     tool = tools.module(request["tool"])
     action = request.get("action", "compute")
+    org = org_settings.merge(request.get("context") if isinstance(request.get("context"), dict) else {})
     if action == "import":
         fixed = request.get("fixed") if isinstance(request.get("fixed"), dict) else {}
         # A tool may start from another tool's record (TAKES: tool name -> values from that record).
@@ -55,11 +56,15 @@ def _dispatch(request: Any) -> dict[str, Any]:
     if action == "import_rows":
         if not hasattr(tool, "import_rows"):
             return _errors([FieldError("", "This tool does not take rows from files.")])
-        return tool.import_rows(request.get("repeat"), request.get("files"), request.get("count"))
+        return tool.import_rows(request.get("repeat"), request.get("files"), request.get("count"),
+                                current=request.get("current"), org=org)
+    if action == "open_link":
+        return _open_link(tool, request.get("text"), org)
     values = request.get("values")
     if not isinstance(values, dict):
         return _errors([FieldError("", "The form sent nothing to work with.")])
-    org = org_settings.merge(request.get("context") if isinstance(request.get("context"), dict) else {})
+    if action == "link":
+        return _make_link(tool, request.get("kind"), values, org)
     model = tool.validate(values, org)
     if isinstance(model, list):
         return _errors(model)
@@ -69,3 +74,35 @@ def _dispatch(request: Any) -> dict[str, Any]:
         return {"ok": True, "download": made} if made else _errors([FieldError("", "There is no such download.")])
     # The page asks with "lazy": the downloads are listed now and made on a click (action "download").
     return rendered.to_dict(contents=request.get("lazy") is not True)
+
+
+def _make_link(tool: Any, kind: Any, values: dict[str, Any], org: dict[str, Any]) -> dict[str, Any]:
+    """A link carrying what the tool shares of the form (toolkit.links), with what it holds in words, and the same
+    as a small file for a channel that mangles long links. A draft may be incomplete: nothing is validated."""
+    if kind not in {k for k, _, _ in tool.form(org).links}:
+        return _errors([FieldError("link", "This page does not make that kind of link.")])
+    made = tool.make_link(kind, values, org) if hasattr(tool, "make_link") else {
+        "payload": links.share_draft(values), "contains": links.DRAFT["contains"], "file": f"{tool.NAME}-draft"}
+    if isinstance(made, str):
+        return _errors([FieldError("link", made)])
+    fragment = links.make(kind, tool.NAME, made["payload"], org)
+    if len(fragment) > links.MAX_CHARS:
+        return _errors([FieldError("link", f"This would make a link too long to pass on ({len(fragment):,} "
+                                           f"characters; the limit is {links.MAX_CHARS:,}). Download the JSON "
+                                           "record and send that instead.")])
+    file = {"filename": f"{made['file']}-link.json", "mime": "application/json",
+            "content": json.dumps({"format": links.FILE_FORMAT, "version": links.VERSION, "link": fragment},
+                                  indent=2, ensure_ascii=False)}
+    return {"ok": True, "fragment": fragment, "contains": made["contains"], "file": file}
+
+
+def _open_link(tool: Any, text: Any, org: dict[str, Any]) -> dict[str, Any]:
+    """What the link the page was opened with puts in the form, or why it cannot be opened (beside the links)."""
+    link = links.read(text, tool.NAME, org, "The link this page was opened with")
+    if isinstance(link, str):
+        return _errors([FieldError("link", link)])
+    opened = links.open_draft(link) if link.kind == "draft" else (
+        tool.open_link(link, org) if hasattr(tool, "open_link") else "This page does not open that kind of link.")
+    if isinstance(opened, str):
+        return _errors([FieldError("link", opened)])
+    return {"ok": True, **opened}

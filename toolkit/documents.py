@@ -29,6 +29,8 @@ class Rendered:
     notes: tuple[tuple[str, str], ...] = ()
     # More printable pages, each its own download: (label, file name with .html, how to make it). The letters.
     pages: tuple[tuple[str, str, Callable[[], str]], ...] = ()
+    # Other files, each its own download: (label, file name, MIME type, how to make it). A team's counts for HR.
+    more: tuple[tuple[str, str, str, Callable[[], str]], ...] = ()
 
     @property
     def html(self) -> str:
@@ -58,6 +60,7 @@ class Rendered:
         out.append({"label": "Download as JSON (to load back later)", "filename": f"{self.filename}.json",
                     "mime": "application/json",
                     "make": lambda: json.dumps(self.record, indent=2, ensure_ascii=False)})
+        out += [{"label": label, "filename": name, "mime": mime, "make": make} for label, name, mime, make in self.more]
         return out
 
     def to_dict(self, contents: bool = True) -> dict[str, Any]:
@@ -119,12 +122,17 @@ PRINT_STYLE = (
 )
 
 
-def printable_page(title: str, body: str, subtitle: str = "", heading: bool = True) -> str:
+# Page numbers in the bottom margin of every printed page, for documents people sign.
+PAGE_NUMBERS = ('@page{@bottom-right{content:"Page " counter(page) " of " counter(pages);font:9pt system-ui,'
+                'sans-serif;color:#444}}')
+
+
+def printable_page(title: str, body: str, subtitle: str = "", heading: bool = True, style: str = "") -> str:
     """A whole HTML document for a download: clean A4, no site around it. `title` and `subtitle` are plain text;
-    `body` is safe HTML (with its own h1 when `heading` is False)."""
+    `body` is safe HTML (with its own h1 when `heading` is False); `style` is the toolkit's own CSS added to it."""
     from .safe import esc
 
     top = (f"<h1>{esc(title)}</h1>" + (f"<p>{esc(subtitle)}</p>" if subtitle else "")) if heading else ""
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{PRINT_STYLE}</style>'
+            f'<meta name="viewport" content="width=device-width,initial-scale=1"><style>{PRINT_STYLE}{style}</style>'
             f"</head><body>{top}{body}</body></html>")

@@ -82,6 +82,9 @@ class Repeat:
     # A button that adds rows from other tools' records (files the person chooses); the tool's `import_rows`
     # turns each file into a row. Its problems are shown under the button, as the field "import.<name>".
     import_label: str = ""
+    # A box to paste links into (one a line), read by the same `import_rows` as the files: a team's replies.
+    paste_label: str = ""
+    paste_hint: str = ""
 
 
 @dataclass
@@ -96,6 +99,9 @@ class ToolForm:
     result_placeholder: str = "Your result appears here as you fill in the form."
     example: dict[str, Any] | None = None
     import_limit: int = 0
+    # Links the tool makes from the form (toolkit.links): (kind, button label, when). `when` names a carried field
+    # the button needs filled ("invitation") or empty ("!invitation"); "" always.
+    links: tuple[tuple[str, str, str], ...] = ()
 
 
 def field_id(name: str) -> str:
@@ -138,6 +144,7 @@ def render_tool(form: ToolForm) -> str:
         "</div>"
         # Undo after the example, Clear or a loaded file replaced what was typed; drafts that could not be kept.
         '<div class="swt-notice" data-notice role="status" aria-live="polite" data-screen-only hidden></div>'
+        f"{_render_links(form, import_id)}"
         '<p class="swt-saved" data-screen-only data-draft-note>What you type is kept in this browser only, so you '
         "can come back to it. Nothing is sent anywhere.</p>"
         "</form>"
@@ -147,6 +154,28 @@ def render_tool(form: ToolForm) -> str:
         f'<div data-result-body><p>{esc(form.result_placeholder)}</p></div>'
         '<div class="swt-downloads" data-downloads data-screen-only></div>'
         "</section></div>"
+    )
+
+
+def _render_links(form: ToolForm, key: str) -> str:
+    """The buttons that make links from the form, and the place the link is shown with what it holds."""
+    if not form.links:
+        return ""
+    buttons = "".join(
+        f'<button type="button" class="md-button" data-link-kind="{attr(kind)}" data-link-when="{attr(when)}"'
+        f'{" hidden" if when and not when.startswith("!") else ""}>{esc(label)}</button>'
+        for kind, label, when in form.links)
+    out = f"{key}-link"
+    return (
+        f'<div class="swt-links" data-screen-only><div class="swt-actions">{buttons}</div>'
+        f'<p class="swt-field-error" id="{attr(out)}-error" data-error-for="link" hidden></p>'
+        f'<div class="swt-link" data-link-panel hidden>'
+        f'<p id="{attr(out)}-about" data-link-about></p>'
+        f'<label class="swt-label" for="{attr(out)}">The link</label>'
+        f'<input type="text" class="swt-input swt-w-l" id="{attr(out)}" readonly data-link-out '
+        f'aria-describedby="{attr(out)}-about">'
+        '<div class="swt-actions"><button type="button" class="md-button" data-link-copy>Copy the link</button>'
+        '<span data-link-file></span></div></div></div>'
     )
 
 
@@ -244,6 +273,15 @@ def _render_repeat(r: Repeat) -> str:
             f'<input type="file" id="{attr(iid)}" class="swt-file" accept=".json,application/json" multiple '
             f'name="{attr(f"import.{r.name}")}" data-row-import="{attr(r.name)}" aria-describedby="{attr(iid)}-error">'
             + _error_slot(f"import.{r.name}")
+        )
+    if r.paste_label:
+        pid = field_id(f"paste.{r.name}")
+        hint = f'<div class="swt-hint" id="{attr(pid)}-hint">{esc(r.paste_hint)}</div>' if r.paste_hint else ""
+        importer += (
+            f'<div class="swt-field swt-paste"><label class="swt-label" for="{attr(pid)}">{esc(r.paste_label)}</label>'
+            f'{hint}<textarea id="{attr(pid)}" rows="3" data-row-paste-text '
+            f'aria-describedby="{attr(pid)}-hint {attr(field_id("import." + r.name))}-error"></textarea>'
+            f'<button type="button" class="md-button" data-row-paste="{attr(r.name)}">Add what I pasted</button></div>'
         )
     return (
         f'<fieldset class="swt-repeat" data-repeat="{attr(r.name)}" data-min="{r.min_rows}" '

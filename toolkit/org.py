@@ -44,6 +44,9 @@ DEFAULTS: dict[str, Any] = {
             "era_2025_reasonable_refusal": False,
         },
     },
+    # The counts a team hands HR (the team agreement's "Counts for HR", the team counts page): no group smaller
+    # than this is shown as a number ("fewer than 5"); the desks the organisation has, to plan against (None: unknown).
+    "counts": {"smallest_group": 5, "desks": None},
     "content": {"switched_off": []},  # pages ("faq.md") and sections ("managers/") left out of the site
     # Python restored from a memory snapshot made at build time (snapshot.py): about three times sooner.
     "python": {"memory_snapshot": True},

@@ -123,6 +123,11 @@ def open_record(text: Any, tool: str | tuple[str, ...]) -> dict[str, Any] | str:
     return data
 
 
+def shape_problem(value: Any) -> str | None:
+    """Why a value is not plain form data within a record's limits, or None: links are held to the same."""
+    return _shape_problem(value, 0)
+
+
 def _shape_problem(value: Any, depth: int, longest: int = MAX_STRING) -> str | None:
     """Why a value is not plain form data (text, ticks, lists and groups of them), or None."""
     if depth > MAX_DEPTH:

@@ -47,11 +47,12 @@ def slug(name: str) -> str:
 
 
 def tool_form(name: str, fields: list[Any], result_heading: str, result_placeholder: str, *,
-              example: dict[str, Any] | None = None, draft_key: str = "") -> ToolForm:
+              example: dict[str, Any] | None = None, draft_key: str = "",
+              links: tuple[tuple[str, str, str], ...] = ()) -> ToolForm:
     """A tool's form as every tool makes it: drafts kept under the tool's name (or `draft_key`), a loaded record
     limited to what `records` reads, and the example offered when there is one."""
     return ToolForm(tool=name, draft_key=draft_key or name, fields=fields, result_heading=result_heading,
-                    result_placeholder=result_placeholder, example=example, import_limit=records.MAX_CHARS)
+                    result_placeholder=result_placeholder, example=example, import_limit=records.MAX_CHARS, links=links)
 
 
 def example(name: str) -> dict[str, Any]:

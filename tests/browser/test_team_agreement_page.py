@@ -86,7 +86,7 @@ def test_two_planner_files_add_two_members_and_a_broken_one_is_named(page, serve
     page.get_by_label("Team name").fill("Finance")
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    page.get_by_label("Add members from planner files (JSON)").set_input_files(
+    page.get_by_label("Add members from planner or reply files (JSON)").set_input_files(
         [planner_file(tmp_path, "Priya", "priya.json"), planner_file(tmp_path, "Tom", "tom.json"), broken])
     wait_for_result(page, "Tom")
     # The blank first row gave way: the two planners are members 1 and 2, their week in place.

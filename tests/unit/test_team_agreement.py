@@ -314,7 +314,8 @@ def test_typed_text_is_escaped_in_every_format_and_markdown_stays_clean():
     assert "One-to-ones stay weekly.\\\nNo meetings on Friday (after 15:00).\n\n\\- a \\*bold\\* claim" in out.markdown
     assert "\\<img src=x onerror=alert(1)\\>" in out.markdown
     downloads = out.to_dict()["downloads"]
-    assert [d["filename"] for d in downloads] == ["team-agreement.html", "team-agreement.md", "team-agreement.json"]
+    assert [d["filename"] for d in downloads] == ["team-agreement.html", "team-agreement.md", "team-agreement.json",
+                                                  "team-counts-claims.json"]
 
 
 def test_a_saved_agreement_loads_back_and_a_revision_says_what_changed():

@@ -7,6 +7,7 @@ from typing import Any
 from .. import org as org_settings
 from .. import tools
 from ..forms import Field, Group, Repeat, ToolForm
+from ..links import DRAFT
 from .commute import MODE_OPTIONS
 from .model import DAY_OPTIONS, FOCUS, HOME_NEEDS, WHEN, WHERE, WHY
 
@@ -85,6 +86,7 @@ def form(org: dict[str, Any]) -> ToolForm:
         result_heading="Your plan",
         result_placeholder="Fill in your role and what you do, or try the example: your plan appears here.",
         example=example(),
+        links=((DRAFT["kind"], "Share this draft as a link", ""),),  # a draft passed to a manager (toolkit.links)
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import now, tools
 from ..forms import ToolForm
+from ..links import DRAFT
 from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import request_groups
@@ -21,6 +22,7 @@ def form(org: dict[str, Any]) -> ToolForm:
         result_placeholder="Fill in the change you want, or load the JSON file the planner gave you: your letter "
                            "appears here, with the dates that follow from it.",
         example=example(),
+        links=((DRAFT["kind"], "Share this draft as a link", ""),),  # a draft passed to a manager (toolkit.links)
     )
 
 

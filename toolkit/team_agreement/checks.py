@@ -5,8 +5,41 @@ difference between their time zone and the team's."""
 
 from __future__ import annotations
 
-from ..forms import fmt_clock, fmt_number
-from .model import DAYS, PLACE_SHORT, Finding, Member, Team
+import math
+
+from ..forms import fmt_clock, fmt_number, fmt_offset
+from .model import DAYS, PLACE_SHORT, Burden, Finding, Member, Team
+
+# Hours in a member's own day that are not unsociable: a meeting outside them is counted against them.
+SOCIABLE = (8 * 60, 18 * 60)
+ROUNDING = "to the nearest whole day, a half rounded down so no one is asked for more than their share"
+WELL_OVER = ("more than one and a half times the team's median, and at least one more (a day or an hour a week) "
+             "than it")
+
+
+def exempt(m: Member, rule: str) -> bool:
+    """Whether a member is agreed exempt from "office" (anchor days, minimum days together) or "rotas"."""
+    return rule in m.exempt
+
+
+def left_out(members: list[Member], rule: str) -> str:
+    """" Ana is left out of this check: agreed individually." for the members exempt from `rule`, or ""."""
+    names = [m.name for m in members if exempt(m, rule)]
+    if not names:
+        return ""
+    return f" {join(names)} {'is' if len(names) == 1 else 'are'} left out of this check: agreed individually."
+
+
+def week_days(m: Member, team: Team) -> float:
+    """The days a week a member works, as a share of a full-time five-day week: 22.5 of 37.5 hours is 3 days,
+    18.75 is 2.5. Never more than the days their week shows, nor more than five."""
+    return min(len(m.working_days), 5.0, 5 * m.contracted / team.full_time) if team.full_time else 5.0
+
+
+def pro_rata(days: int, m: Member, team: Team) -> tuple[float, int]:
+    """A full-timer's `days` pro-rated for `m`: (exactly, rounded to the nearest whole day, a half rounded down)."""
+    exact = days * week_days(m, team) / 5
+    return exact, min(len(m.working_days), max(0, math.ceil(round(exact, 6) - 0.5)))
 
 
 def window(member: Member, team: Team) -> tuple[int, int]:
@@ -47,7 +80,7 @@ def _short_of(people: int, able: list[Member], others: list[Member], d: int) -> 
 def cover(team: Team) -> list[Finding]:
     out = []
     for rota in team.rotas:
-        coverers = [m for m in team.members if rota.name in m.rotas]
+        coverers = [m for m in team.members if rota.name in m.rotas and not exempt(m, "rotas")]
         need = "someone in the office" if rota.place == "office" else "someone working"
         if rota.people > 1:
             need = f"{rota.people} people" + (" in the office" if rota.place == "office" else " working")
@@ -78,8 +111,8 @@ def cover(team: Team) -> list[Finding]:
 def anchor(team: Team) -> list[Finding]:
     out = []
     for d in team.anchor_days:
-        away = [m for m in team.members if m.works(d) and m.places[d] != "office"]
-        off = [m for m in team.members if not m.works(d)]
+        away = [m for m in team.members if m.works(d) and m.places[d] != "office" and not exempt(m, "office")]
+        off = [m for m in team.members if not m.works(d) and not exempt(m, "office")]
         if not away:
             continue
         text = (f"{DAYS[d]} is an anchor day, but "
@@ -87,6 +120,7 @@ def anchor(team: Team) -> list[Finding]:
                 + (" is" if len(away) == 1 else " are") + " not in the office that day.")
         if off:
             text += f" {join([m.name for m in off])} {'does' if len(off) == 1 else 'do'} not work on {DAYS[d]}s."
+        text += left_out([m for m in team.members if m.works(d) and m.places[d] != "office"], "office")
         out.append(Finding("anchor", f"{DAYS[d]}: not everyone is in on the anchor day", text,
                            "Check whether the day still works for them, or agree what the anchor day is for and "
                            "how they take part when they cannot come in.",
@@ -100,20 +134,53 @@ def together(m: Member, team: Team) -> int:
 
 
 def minimum(team: Team) -> list[Finding]:
+    """The minimum days together, pro-rated for part-time members (with the rounding said)."""
     if not team.min_days or len(team.members) < 2:
         return []
-    short = [m for m in team.members if together(m, team) < min(team.min_days, len(m.working_days))]
+    asked = [m for m in team.members if not exempt(m, "office")]
+    short = [m for m in asked if together(m, team) < pro_rata(team.min_days, m, team)[1]]
     if not short:
         return []
     days = "day" if team.min_days == 1 else "days"
+
+    def said(m: Member) -> str:
+        exact, rounded = pro_rata(team.min_days, m, team)
+        share = "" if exact == team.min_days else (
+            f" (working {fmt_number(week_days(m, team))} days a week, their share is {fmt_number(round(exact, 2))}, "
+            f"rounded to {rounded})")
+        return f"{m.name} is in with colleagues on {together(m, team)} of {len(m.working_days)} working days{share}"
+
     return [Finding(
         "minimum", "Below the minimum days together",
-        f"The rules ask for at least {team.min_days} {days} a week in the office together. "
-        + join([f"{m.name} is in with colleagues on {together(m, team)} of {len(m.working_days)} working days"
-                for m in short]) + ".",
-        "Talk through whether office days could line up, or whether an exception is agreed and why; for "
-        "part-time members the minimum is counted against the days they work.",
+        f"The rules ask for at least {team.min_days} {days} a week in the office together, pro-rated for part-time "
+        f"members ({ROUNDING}). " + join([said(m) for m in short]) + "." + left_out(list(team.members), "office"),
+        "Talk through whether office days could line up, or whether an exception is agreed and why.",
         tuple(m.name for m in short))]
+
+
+def share(team: Team) -> list[Finding]:
+    """Part-time members asked for more office days than their pro-rated share of what a full-timer is asked: the
+    anchor days falling on days they work, against the larger of the anchor days and the minimum days together."""
+    ask = max(team.min_days, len(team.anchor_days))
+    if not ask:
+        return []
+    out = []
+    for m in team.members:
+        if exempt(m, "office") or week_days(m, team) >= 5:
+            continue
+        exact, rounded = pro_rata(ask, m, team)
+        anchors = [d for d in team.anchor_days if m.works(d)]
+        if len(anchors) > rounded:
+            out.append(Finding(
+                "share", f"{m.name}: asked for more than their share",
+                f"A full-timer is asked for {ask} office day{'s' if ask != 1 else ''} a week. {m.name} works "
+                f"{fmt_number(week_days(m, team))} days a week, so their share is {fmt_number(round(exact, 2))} days, "
+                f"rounded to {rounded} ({ROUNDING}); but the anchor days {_day_list(anchors)} all fall on days they "
+                f"work, which asks {len(anchors)}.",
+                f"Agree which anchor day{'s' if rounded != 1 else ''} {m.name} keeps, or write down that they "
+                "choose to come in on every one.",
+                (m.name,), tuple(DAYS[d] for d in anchors)))
+    return out
 
 
 def long_day_members(team: Team) -> list[Member]:
@@ -212,7 +279,8 @@ def core(team: Team) -> list[Finding]:
 
 def fairness(team: Team) -> list[Finding]:
     out = []
-    shares = [(m, len(m.office_days) / len(m.working_days)) for m in team.members if m.working_days]
+    shares = [(m, len(m.office_days) / len(m.working_days)) for m in team.members
+              if m.working_days and not exempt(m, "office")]
     if len(shares) >= 3:
         most, least = max(shares, key=lambda s: s[1]), min(shares, key=lambda s: s[1])
         if most[1] - least[1] >= 0.5:
@@ -242,10 +310,10 @@ def fairness(team: Team) -> list[Finding]:
 
 def cover_load(team: Team) -> dict[str, float]:
     """Days of rota cover a week each member would carry if every rota day were shared among those able."""
-    load = {m.name: 0.0 for m in team.members if m.rotas}
+    load = {m.name: 0.0 for m in team.members if m.rotas and not exempt(m, "rotas")}
     for rota in team.rotas:
         for d in rota.days:
-            able = [m for m in team.members if rota.name in m.rotas and m.works(d)
+            able = [m for m in team.members if rota.name in m.rotas and m.works(d) and not exempt(m, "rotas")
                     and (rota.place == "anywhere" or m.places[d] == "office")]
             for m in able:
                 load[m.name] += min(rota.people, len(able)) / len(able)
@@ -285,4 +353,117 @@ def meetings(team: Team) -> list[Finding]:
     return out
 
 
-ALL = (cover, anchor, minimum, desks, windows, core, fairness, meetings, long_days)
+# ---------------------------------------------------------------- burden and meeting times across time zones
+
+def unsociable(m: Member, team: Team) -> float:
+    """Hours a week of the team's regular meetings that fall outside 08:00 to 18:00 in the member's own time, on
+    days they work."""
+    total = 0
+    shift = m.offset - team.offset
+    for mt in team.meetings:
+        if m.works(mt.day):
+            total += _outside(mt.start + shift, mt.end + shift)
+    return total / 60
+
+
+def _outside(start: int, end: int) -> int:
+    """Minutes of [start, end) (minutes of a day, may run past midnight either way) outside the sociable hours."""
+    inside = 0
+    for day in range(start // 1440 - 1, end // 1440 + 2):
+        lo, hi = day * 1440 + SOCIABLE[0], day * 1440 + SOCIABLE[1]
+        inside += max(0, min(end, hi) - max(start, lo))
+    return end - start - inside
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    n = len(ordered)
+    return 0.0 if not n else ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+def well_over(value: float, middle: float) -> bool:
+    return value > 1.5 * middle and value >= middle + 1
+
+
+def burden(team: Team) -> tuple[Burden, ...]:
+    """Each member's rota days, anchor days and unsociable meeting hours a week, and which are well over the
+    team's median (the rule is WELL_OVER); a part agreed individually is left out of the median and the flags."""
+    load = cover_load(team)
+    rows = []
+    for m in team.members:
+        rota = None if exempt(m, "rotas") else round(load.get(m.name, 0.0), 2)
+        anchors = None if exempt(m, "office") else sum(1 for d in team.anchor_days if m.works(d))
+        rows.append((m.name, rota, anchors, round(unsociable(m, team), 2)))
+    middles = [median([r[k] for r in rows if r[k] is not None]) for k in (1, 2, 3)]
+    keys = ("rota_days", "anchor_days", "unsociable")
+    return tuple(Burden(name, rota, anchors, hours, tuple(
+        key for key, value, middle in zip(keys, (rota, anchors, hours), middles)
+        if value is not None and len(rows) >= 3 and well_over(value, middle)))
+        for name, rota, anchors, hours in rows)
+
+
+BURDEN_WORDS = {"rota_days": "rota days", "anchor_days": "anchor days", "unsociable": "hours of meetings outside "
+                "their own 08:00 to 18:00"}
+
+
+def burdens(team: Team) -> list[Finding]:
+    rows = burden(team)
+    out = []
+    for key, words in BURDEN_WORDS.items():
+        flagged = [b for b in rows if key in b.flagged]
+        if not flagged:
+            continue
+        values = [getattr(b, key) for b in rows if getattr(b, key) is not None]
+        out.append(Finding(
+            "burden", f"More than others carry: {words}",
+            join([f"{b.name} carries {fmt_number(getattr(b, key))} {words} a week" for b in flagged])
+            + f", against a team median of {fmt_number(median(values))}. Flagged when a share is {WELL_OVER}.",
+            "Share it round the team: rotate the rota, move or rotate the meeting, or agree why it falls this way.",
+            tuple(b.name for b in flagged)))
+    return out
+
+
+def _unsociable_for(team: Team, day: int, start: int, end: int) -> list[Member]:
+    shift = lambda m: m.offset - team.offset  # noqa: E731
+    return [m for m in team.members if m.works(day) and _outside(start + shift(m), end + shift(m)) > 0]
+
+
+def rotation(team: Team) -> list[Finding]:
+    """Where the team spans time zones and a meeting falls outside someone's own 08:00 to 18:00, a time that suits
+    everyone, or a second time to rotate with, so the same people are not always the ones outside their day."""
+    if len({m.offset for m in team.members}) < 2:
+        return []
+    out = []
+    for mt in team.meetings:
+        now = _unsociable_for(team, mt.day, mt.start, mt.end)
+        if not now:
+            continue
+        length = mt.end - mt.start
+        slots = [(s, _unsociable_for(team, mt.day, s, s + length)) for s in range(0, 1440 - length + 1, 30)]
+        fits = [s for s, who in slots if not who]
+        zones = join(sorted({fmt_offset(m.offset) for m in team.members}))
+        if fits:
+            best = min(fits, key=lambda s: abs(s - mt.start))
+            out.append(Finding(
+                "rotation", f"{mt.name}: a time inside everyone's day",
+                f"The team spans {zones}. {mt.name} at {clock(mt.start)} falls outside 08:00 to 18:00 in the own time "
+                f"of {join([m.name for m in now])}; {clock(best)} to {clock(best + length)} (the team's time) is "
+                "inside everyone's.",
+                f"Move {mt.name} to {clock(best)}.", tuple(m.name for m in now), (DAYS[mt.day],)))
+            continue
+        apart = [(s, who) for s, who in slots if not set(m.name for m in who) & set(m.name for m in now)]
+        if not apart:
+            continue
+        other, who = min(apart, key=lambda sw: (len(sw[1]), abs(sw[0] - mt.start)))
+        out.append(Finding(
+            "rotation", f"{mt.name}: rotate the time",
+            f"The team spans {zones}, and no time of {DAYS[mt.day]} is inside everyone's own 08:00 to 18:00. At "
+            f"{clock(mt.start)} it is outside the day of {join([m.name for m in now])}; at {clock(other)} "
+            f"(the team's time) it would be outside the day of {join([m.name for m in who])} instead.",
+            f"Alternate {mt.name} between {clock(mt.start)} and {clock(other)} week by week, so the same people are "
+            "not always the ones outside their usual hours.",
+            tuple(m.name for m in now + who), (DAYS[mt.day],)))
+    return out
+
+
+ALL = (cover, anchor, minimum, share, desks, windows, core, fairness, burdens, meetings, rotation, long_days)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .checks import ALL, shared_window
+from .checks import ALL, burden, shared_window
 from .model import Change, DaySummary, Result, Team
 from .revision import compare
 
@@ -22,4 +22,4 @@ def compute(team: Team) -> Result:
                                     "cannot be shown. Load the saved agreement again to compare."),)
     elif team.previous is not None:
         changes = compare(team.previous, team.snapshot, {s.id: s.title for s in team.sections})
-    return Result(team, days, findings, changes)
+    return Result(team, days, findings, changes, burden(team))

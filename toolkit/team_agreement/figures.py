@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from ..svg import Figure, fit, text_on
-from ..forms import fmt_clock
+from ..forms import fmt_clock, fmt_number
 from .checks import shared_window, window
 from .model import DAYS, PLACE_SHORT, Result, Rota
 
@@ -129,4 +129,49 @@ def availability(result: Result, colour: str) -> str | None:
         fig.rect(x(start), y, (end - start) * scale, 14, fig.pattern("solid"),
                  tip=f"{m.name}: {fmt_clock(start % 1440)} to {fmt_clock(end % 1440)}")
     fig.text(4, height - 10, words, size=11, bold=True)
+    return fig.svg()
+
+
+BURDEN_PANELS = (("rota_days", "Rota days a week"), ("anchor_days", "Anchor days a week"),
+                 ("unsociable", "Meeting hours outside 08:00–18:00"))
+
+
+def burden(result: Result, colour: str) -> str | None:
+    """Each member's rota days, anchor days and unsociable meeting hours, as bars side by side, the team's median
+    dashed, and a share well over it crossed."""
+    rows = result.burden
+    if len(rows) < 2:
+        return None
+    from .checks import median
+
+    panel = 180
+    width = NAMES + panel * 3 + 10
+    height = 40 + len(rows) * 20 + 24
+    flagged = [f"{b.name} ({', '.join(k.replace('_', ' ') for k in b.flagged)})" for b in rows if b.flagged]
+    fig = Figure("ta-burden", width, height, "Who carries what",
+                 f"Rota days, anchor days and meeting hours outside their own 08:00 to 18:00, a week, for each of "
+                 f"{len(rows)} members, with the team's median dashed. "
+                 + (f"Well over the median: {'; '.join(flagged)}." if flagged else "No one is well over the median.")
+                 + " The table below gives the same numbers.", colour)
+    for p, (key, heading) in enumerate(BURDEN_PANELS):
+        x0 = NAMES + p * panel
+        values = [getattr(b, key) for b in rows]
+        known = [v for v in values if v is not None]
+        top = max(known + [1])
+        scale = (panel - 40) / top
+        fig.text(x0 + 4, 16, heading, size=10, bold=True)
+        middle = median(known)
+        fig.line(x0 + 4 + middle * scale, 22, x0 + 4 + middle * scale, height - 24, dash=True)
+        for i, (b, v) in enumerate(zip(rows, values)):
+            y = 26 + i * 20
+            if p == 0:
+                fig.text(4, y + 12, fit(b.name, NAMES - 8), size=11)
+            if v is None:
+                fig.text(x0 + 4, y + 12, "agreed individually", size=9)
+                continue
+            over = key in b.flagged
+            fig.rect(x0 + 4, y, v * scale, 14, fig.pattern("cross") if over else fig.pattern("solid"),
+                     tip=f"{b.name}: {fmt_number(v)}" + (" (well over the median)" if over else ""))
+            fig.text(x0 + 8 + v * scale, y + 11, fmt_number(v), size=9)
+    fig.text(4, height - 8, "Dashed: the team's median. Crossed: well over it.", size=10)
     return fig.svg()

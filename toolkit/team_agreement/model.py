@@ -27,6 +27,13 @@ CHANNEL_KINDS = (
     ("social", "Social and keeping in touch"),
 )
 TRIGGERS = (("joins", "Someone joins the team"), ("leaves", "Someone leaves the team"))
+# What a member can be agreed exempt from (an adjustment, caring): the reason is never kept in any output.
+EXEMPT_FROM = (
+    ("office", "The office days: anchor days and the minimum days together"),
+    ("rotas", "Rota cover"),
+    ("both", "Both the office days and rota cover"),
+)
+EXEMPT_WORDS = {"office": "office days agreed individually", "rotas": "rota cover agreed individually"}
 
 
 def label(options: tuple[tuple[str, str], ...], value: str) -> str:
@@ -44,6 +51,7 @@ class Member:
     offset: int  # minutes ahead of UTC
     places: tuple[str, ...]  # seven PLACES values, Monday first
     rotas: tuple[str, ...]  # the names of the rotas they can cover, as the team spells them
+    exempt: tuple[str, ...] = ()  # "office", "rotas": agreed individually (the reason is never here)
 
     def works(self, day: int) -> bool:
         return self.places[day] != "off"
@@ -111,6 +119,10 @@ class Team:
     colour: str  # the organisation's primary colour, for the figures
     previous: dict | None  # the earlier agreement's snapshot (see revision), when this is a revision
     snapshot: dict  # this agreement's, for the next revision
+    full_time: int = 2250  # minutes in a full-time week: part-timers' share of office days is pro-rated by it
+    site: str = ""  # where the team's office is, for the counts HR combines
+    smallest_group: int = 5  # the counts never show a group smaller than this as a number (org.yml counts)
+    settings: str = ""  # the settings' fingerprint (toolkit.links), carried by the counts
 
 
 # ---------------------------------------------------------------- the result
@@ -143,8 +155,21 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Burden:
+    """One member's share of what the team asks: rota days and anchor days a week, and hours a week of team
+    meetings outside 08:00 to 18:00 in their own time. None where that part is agreed individually."""
+
+    name: str
+    rota_days: float | None
+    anchor_days: int | None
+    unsociable: float
+    flagged: tuple[str, ...]  # "rota_days", "anchor_days", "unsociable": well over the team's median
+
+
+@dataclass(frozen=True)
 class Result:
     team: Team
     days: tuple[DaySummary, ...]  # the days anyone works (Monday to Friday always)
     findings: tuple[Finding, ...]
     changes: tuple[Change, ...] | None  # None when this is a first agreement
+    burden: tuple[Burden, ...] = ()

@@ -5,16 +5,25 @@ Every value a person typed goes through safe.esc / html_block for HTML and safe.
 from __future__ import annotations
 
 import functools
+import json
+import re
 from typing import Any
 
+from .. import counts as hr_counts
 from .. import records
-from ..forms import day_date, fmt_offset
-from ..documents import Rendered, date_words, printable_page, table
+from ..forms import day_date, fmt_number, fmt_offset
+from ..documents import PAGE_NUMBERS, Rendered, date_words, printable_page, table
 from ..safe import attr, esc, html_block, md, md_block
 from . import figures
-from .checks import clock, join, long_day_members, window
-from .model import CHANNEL_KINDS, DAYS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member, Result, label
+from .checks import ROUNDING, SOCIABLE, WELL_OVER, clock, join, long_day_members, window
+from .model import (CHANNEL_KINDS, DAYS, EXEMPT_WORDS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member,
+                    Result, label)
 from .schema import NAME, hours_text
+
+def _slug(name: str) -> str:
+    """A file name's part from a team's name: letters and digits, joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "team"
+
 
 def title(result: Result) -> str:
     return f"Team agreement: {result.team.name}"
@@ -47,11 +56,20 @@ def _day_rows(result: Result) -> list[tuple[str, list[str]]]:
     return out
 
 
+def agreed_individually(m: Member) -> str:
+    """ "office days agreed individually": all any output says of an exemption (never its reason)."""
+    return "; ".join(EXEMPT_WORDS[rule] for rule in m.exempt)
+
+
 def _rules(result: Result) -> list[str]:
     team = result.team
     anchors = join([DAYS[d] for d in team.anchor_days]) or "none"
     core = f"{clock(team.core[0])} to {clock(team.core[1])}" if team.core else "none"
+    individual = [f"{m.name}: {agreed_individually(m)}" for m in team.members if m.exempt]
     return [f"Anchor days: {anchors}.", f"Minimum days in the office together a week: {team.min_days}.",
+            f"For part-time members the office days are pro-rated against a full-time week of "
+            f"{hours_text(team.full_time)} hours, {ROUNDING}.",
+            *([f"Agreed individually: {'; '.join(individual)}."] if individual else []),
             f"Core hours: {core}.", f"Desks: {team.desks if team.desks is not None else 'not given'}.",
             f"Times are shown in the team's time zone, {fmt_offset(team.offset)}."]
 
@@ -66,6 +84,8 @@ def _triggers(result: Result) -> list[str]:
 def _week_table(result: Result) -> str:
     days = tuple(s.day for s in result.days)
     rows = [_week_row(m, result.team.offset, days) for m in result.team.members]
+    rows = [(first + (f'<br><span class="swt-hint">{esc(agreed_individually(m).capitalize())}</span>'
+                      if m.exempt else ""), cells) for (first, cells), m in zip(rows, result.team.members)]
     return table("Where each member usually is, and their hours in the team's time", ("Member", *(DAYS[d] for d in days)),
                  rows)
 
@@ -82,6 +102,63 @@ def _week_row(m: Member, team_offset: int, days: tuple[int, ...]) -> tuple[str, 
              + (f"{PLACE_SHORT[m.places[d]]}, {clock(start)} to {clock(end)}" if m.works(d) else "Not working")
              + "</span>" for d in days]
     return first, cells
+
+
+def _burden_rows(result: Result) -> list[tuple[str, list[str]]]:
+    def cell(b, key: str) -> str:
+        value = getattr(b, key)
+        if value is None:
+            return "Agreed individually"
+        return fmt_number(value) + (" (well over the median)" if key in b.flagged else "")
+    return [(b.name, [cell(b, k) for k in ("rota_days", "anchor_days", "unsociable")]) for b in result.burden]
+
+
+BURDEN_HEADINGS = ("Member", "Rota days a week", "Anchor days a week",
+                   f"Meeting hours outside {clock(SOCIABLE[0])} to {clock(SOCIABLE[1])}, their own time")
+
+
+def _burden_html(result: Result) -> str:
+    if not result.burden:
+        return ""
+    rows = [(esc(name), [f"<strong>{esc(c)}</strong>" if "well over" in c else esc(c) for c in cells])
+            for name, cells in _burden_rows(result)]
+    return (figures.burden(result, result.team.colour) or "") + table(
+        esc(f"Each member's share a week. Rota days are shared among those able to cover each day; a share is "
+            f"flagged when it is {WELL_OVER}."), BURDEN_HEADINGS, rows)
+
+
+def _counts_rows(result: Result) -> list[tuple[str, list[str]]]:
+    record = hr_counts_record(result)
+    return [(day["day"], [str(day[p]) for p in (*hr_counts.PLACES, "desks")]) for day in record["days"]]
+
+
+def hr_counts_record(result: Result) -> dict[str, Any]:
+    """What the team hands HR: per day, how many in the office, at home, elsewhere and not working, and the desks
+    needed (one for each person in the office); the team's name, site and size; no one's name, and no group
+    smaller than the organisation's threshold as a number."""
+    team, small = result.team, result.team.smallest_group
+    days = []
+    for d in range(7):
+        n = {p: sum(1 for m in team.members if m.places[d] == p) for p in hr_counts.PLACES}
+        days.append({"day": DAYS[d], **{p: hr_counts.shown(n[p], small) for p in hr_counts.PLACES},
+                     "desks": hr_counts.shown(n["office"], small)})
+    asked = [m for m in team.members if "office" not in m.exempt]
+    common = [DAYS[d] for d in range(7) if asked and all(m.places[d] == "office" for m in asked)]
+    return {"format": hr_counts.FORMAT, "version": hr_counts.VERSION, "settings": team.settings,
+            "smallest_group": small, "team": team.name, "site": team.site,
+            "size": hr_counts.shown(len(team.members), small),
+            "anchor_days": [DAYS[d] for d in team.anchor_days], "common_days": common, "days": days}
+
+
+def _counts_html(result: Result) -> str:
+    small = result.team.smallest_group
+    return ("<h3>Counts for HR</h3><p>The counts file below holds, for each day, how many of the team are in the "
+            "office, at home, elsewhere and not working, and the desks needed; the team's name, site and size, its "
+            f"anchor days and the days everyone is in. It names no one, and shows any group smaller than {small} as "
+            f"“{hr_counts.fewer(small)}”. HR can add many teams' files together on the team counts page.</p>"
+            + table("What the counts file holds, day by day", ("Day", *(hr_counts.WORDS[p] for p in hr_counts.PLACES),
+                                                               "Desks needed"),
+                    [(esc(day), [esc(c) for c in cells]) for day, cells in _counts_rows(result)]))
 
 
 def _findings_html(result: Result, level: int) -> str:
@@ -139,13 +216,17 @@ def _agreement_html(result: Result, top: int, week: str) -> str:
         parts.append(f"<{h2}>{esc(s.title)}</{h2}>"
                      + (html_block(agreed) if agreed else "<p><em>Not agreed yet.</em></p>")
                      + f'<p class="swt-hint">What good looks like: {esc(s.good)}</p>')
+    if result.burden:
+        parts.append(f"<{h2}>Who carries what</{h2}>" + _burden_html(result))
     parts.append(f"<{h2}>Findings still open</{h2}>" + _findings_html(result, top + 2))
     triggers = _triggers(result) + ([team.other_triggers] if team.other_triggers else [])
     parts.append(f"<{h2}>Reviewing this agreement</{h2}><p>{esc(f'We review it by {date_words(team.review)}.')}"
                  + (" We also review it when:</p><ul>" + "".join(f"<li>{esc(t)}</li>" for t in triggers) + "</ul>"
                     if triggers else "</p>"))
     signs = [(esc(m.name), ["", ""]) for m in team.members]
-    parts.append(f"<{h2}>Signed</{h2}>" + table("Each member signs and dates", ("Name", "Signature", "Date"), signs))
+    signs.append((esc(f"{team.manager}, manager" if team.manager else "The manager"), ["", ""]))
+    parts.append(f"<{h2}>Signed</{h2}>" + table("Each member and the manager sign and date", ("Name", "Signature", "Date"),
+                                               signs))
     return "".join(parts)
 
 
@@ -162,12 +243,14 @@ def html(result: Result, grid: str, week: str) -> list[str]:
         "<h3>Each day</h3>", figures.availability(result, team.colour) or "", table("People working, in the office, desks and the time everyone shares, each day",
                                     ("Day", "Working", "In the office", "Desks used", "Everyone available"),
                                     _day_rows(result)),
+        "<h3>Who carries what</h3>", _burden_html(result),
         "<h3>What to talk about</h3>", _findings_html(result, 4),
         _changes_html(result),
         # The whole agreement, with every section as written, is in the downloads; the page keeps to what was
         # worked out (putting it here too doubled the page's work on every change for a large team).
         "<p>The agreement itself, with every section as you wrote it, the rules, the channels, the review and "
         "lines to sign, is in the printable page and the Markdown below.</p>",
+        _counts_html(result),
     ]
     return parts
 
@@ -175,7 +258,8 @@ def html(result: Result, grid: str, week: str) -> list[str]:
 def document(result: Result, grid: str, week: str) -> str:
     """A whole printable page: the agreement on clean A4, opened from the downloaded file with no site around it."""
     hours = figures.availability(result, result.team.colour) or ""
-    return printable_page(title(result), _agreement_html(result, 1, grid + week + hours), heading=False)
+    return printable_page(title(result), _agreement_html(result, 1, grid + week + hours), heading=False,
+                          style=PAGE_NUMBERS)
 
 
 # ---------------------------------------------------------------- Markdown
@@ -195,7 +279,8 @@ def markdown(result: Result) -> str:
     out += [f"- {r}" for r in _rules(result)] + ["", "## Our week", ""]
     days = [s.day for s in result.days]
     out += _md_table(("Member", *(DAYS[d] for d in days)), [
-        [md(m.name) + (f" ({md(m.role)})" if m.role else "")] + [_cell(m, d, result) for d in days]
+        [md(m.name) + (f" ({md(m.role)})" if m.role else "") + (f"; {agreed_individually(m)}" if m.exempt else "")]
+        + [_cell(m, d, result) for d in days]
         for m in team.members])
     out += ["## Each day", ""] + _md_table(("Day", "Working", "In the office", "Desks used", "Everyone available"),
                                            [[first, *cells] for first, cells in _day_rows(result)])
@@ -215,6 +300,9 @@ def markdown(result: Result) -> str:
         agreed = team.agreed_text.get(s.id, "")
         out += [f"## {md(s.title)}", "", md_block(agreed) if agreed else "*Not agreed yet.*", "",
                 f"*What good looks like: {md(s.good)}*", ""]
+    if result.burden:
+        out += ["## Who carries what", "", f"A share is flagged when it is {WELL_OVER}.", ""] + _md_table(
+            BURDEN_HEADINGS, [[md(name), *cells] for name, cells in _burden_rows(result)])
     out += ["## Findings still open", ""]
     out += [f"- **{md(f.title)}.** {md(f.text)} To discuss: {md(f.suggestion)}" for f in result.findings] or [
         "None: every check passed."]
@@ -226,7 +314,8 @@ def markdown(result: Result) -> str:
     triggers = _triggers(result) + ([md(team.other_triggers)] if team.other_triggers else [])
     out += ["## Reviewing this agreement", "", f"We review it by {date_words(team.review)}."
             + (" We also review it when:" if triggers else ""), ""] + [f"- {t}" for t in triggers] + [""]
-    out += ["## Signed", ""] + _md_table(("Name", "Signature", "Date"), [[md(m.name), "", ""] for m in team.members])
+    out += ["## Signed", ""] + _md_table(("Name", "Signature", "Date"), [[md(m.name), "", ""] for m in team.members]
+                                         + [[md(f"{team.manager}, manager") if team.manager else "The manager", "", ""]])
     return "\n".join(out)
 
 
@@ -248,7 +337,13 @@ def summary(result: Result) -> dict[str, Any]:
 def _kept(result: Result, values: dict[str, Any]) -> dict[str, Any]:
     """What the record keeps of the form: the dates as they were worked out (an empty date agreed would become
     the day it is reopened), and not the earlier agreement (loading this record makes it the earlier one)."""
-    kept = {k: v for k, v in values.items() if k != "previous"}
+    kept = {k: v for k, v in values.items() if k not in ("previous", "invitation")}
+    # An exemption's reason stays in the browser's draft: the record, like every output, has no place for it.
+    exemptions = kept.get("exemptions")
+    exemptions = list(exemptions.values()) if isinstance(exemptions, dict) else exemptions
+    if isinstance(exemptions, list):
+        kept["exemptions"] = [{k: v for k, v in row.items() if k != "reason"} if isinstance(row, dict) else row
+                              for row in exemptions]
     team = dict(kept.get("team")) if isinstance(kept.get("team"), dict) else {}
     team["agreed"] = result.team.agreed.isoformat()
     team["review"] = result.team.review.isoformat()
@@ -264,6 +359,8 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), _kept(result, values), summary(result)),
         make_document=lambda: document(result, grid, week),
+        more=(("Download counts for HR (JSON)", f"team-counts-{_slug(result.team.name)}.json", "application/json",
+               lambda: json.dumps(hr_counts_record(result), indent=2, ensure_ascii=False)),),
         notes=tuple((f"members.{m.index}.hours", f"{m.name}'s usual days come to more hours than the contract, "
                      "even allowing an hour's break a day (see the findings). Check the hours, or keep them if "
                      "these are the hours they can be reached.") for m in long_day_members(result.team)),

@@ -11,14 +11,15 @@ from .. import org as org_settings
 from .. import tools
 from .. import templates
 from ..forms import Field, Group, Repeat, ToolForm, fmt_number
-from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
-                    Section)
+from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, EXEMPT_FROM, MEETING_MODES, PLACES, ROTA_PLACES,
+                    TRIGGERS, Section)
 
 NAME = "team_agreement"
 SECTIONS = "team_agreement/sections.toml"
 MAX_MEMBERS = 30
 MAX_ROTAS = 10
 MAX_MEETINGS = 15
+REASON_LIMIT = 500
 NAME_LIMIT = 60
 SHORT_LIMIT = 80
 AGREED_LIMIT = 1500  # one section of the agreement: a few short paragraphs
@@ -90,6 +91,8 @@ def form(org: dict[str, Any]) -> ToolForm:
                   kind="textarea", max_length=300, hint="e.g. “a new service”, “the office move in spring”."),
             Field("team.timezone", "The team's time zone (difference from UTC)", width="s", default="+0",
                   max_length=12, hint="All times in the result are shown in it, e.g. +0 for the UK in winter."),
+            Field("team.site", "Site or office (optional)", width="m", max_length=SHORT_LIMIT,
+                  hint="Where the team's office days are, e.g. “Leeds”: HR's counts add up desks per site."),
         )),
         Group("The rules you work within", (
             Field("rules.anchor_days", "Anchor days (the team is together in the office)", kind="checkboxes",
@@ -101,11 +104,27 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("rules.core_end", "Core hours end", kind="time", width="s", default=rules["core_end"]),
             Field("rules.desks", "Desks the team can use in the office (optional)", kind="number", width="s",
                   suffix="desks"),
+            Field("rules.full_time", "A full-time week", kind="number", width="s", suffix="hours", default="37.5",
+                  hint="Part-time members' share of the office days is pro-rated against it: 22.5 hours is a "
+                       "3-day week."),
         ), hint="Filled in from your organisation's policy; change them to what applies to your team."),
         Repeat("members", "Who is in the team", "member", member, min_rows=1, max_rows=MAX_MEMBERS,
-               import_label="Add members from planner files (JSON)",
+               import_label="Add members from planner or reply files (JSON)",
+               paste_label="Paste reply links from the team (one a line)",
+               paste_hint="The links members sent back from your invitation. A new name is added as a member; "
+                          "a reply from someone already listed is shown beside their row for you to accept.",
                hint="One row each, with where they usually are each day and their usual hours. Anyone who used "
                     "the where & when planner can bring its JSON download: it fills their row."),
+        Repeat("exemptions", "Agreed individually", "exemption", (
+            Field("member", "Member's name", width="m", max_length=NAME_LIMIT,
+                  hint="As written under “Who is in the team”."),
+            Field("from", "Left out of", kind="select", options=EXEMPT_FROM, default="office"),
+            Field("reason", "Why (optional, private)", kind="textarea", max_length=REASON_LIMIT,
+                  hint="A note for you only: it stays in this browser's draft, and never appears in the agreement, "
+                       "a download, a link or a print, which say only “agreed individually”."),
+        ), min_rows=0, max_rows=MAX_MEMBERS,
+               hint="A member agreed to be left out of a rule, for example because of an adjustment or caring. The "
+                    "checks leave them out of it and say so."),
         Repeat("rotas", "Rotas the team covers", "rota", rota, min_rows=0, max_rows=MAX_ROTAS,
                hint="Work someone must always be there for: phones, a front desk, a lab, being on call."),
         Repeat("meetings", "Regular team meetings", "meeting", meeting, min_rows=0, max_rows=MAX_MEETINGS,
@@ -120,6 +139,8 @@ def form(org: dict[str, Any]) -> ToolForm:
                 "the conversation."),
         # The agreement this one revises, when a saved one was loaded: the result says what changed.
         Field("previous", "", kind="carried"),
+        # The team's invitation this form was opened from (a member replying): the page offers a reply link.
+        Field("invitation", "", kind="carried"),
     ]
     return tools.tool_form(
         NAME,
@@ -128,6 +149,8 @@ def form(org: dict[str, Any]) -> ToolForm:
         result_placeholder="Fill in your team and its members, or try the example: the week, the checks and "
                            "the agreement appear here.",
         example=example(),
+        links=(("invite", "Make an invitation link for the team", "!invitation"),
+               ("reply", "Make my reply link", "invitation")),
     )
 
 

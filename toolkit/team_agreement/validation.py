@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from datetime import date, timedelta
 from typing import Any
 
-from .. import now
+from .. import links, now
 from .. import org as org_settings
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, hours_as_minutes,
                      readable_rows, row_list, text, utc_offset, whole_number)
 from ..records import strict_json
-from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, MEETING_MODES, PLACES, ROTA_PLACES, TRIGGERS,
-                    Meeting, Member, Rota, Team)
+from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, EXEMPT_FROM, MEETING_MODES, PLACES, ROTA_PLACES,
+                    TRIGGERS, Meeting, Member, Rota, Team)
 from .revision import snapshot
-from .schema import (AGREED_LIMIT, MAX_MEETINGS, MAX_MEMBERS, MAX_ROTAS, NAME_LIMIT, SHORT_LIMIT, hours_text, sections)
+from .schema import (AGREED_LIMIT, MAX_MEETINGS, MAX_MEMBERS, MAX_ROTAS, NAME_LIMIT, REASON_LIMIT, SHORT_LIMIT,
+                     hours_text, sections)
 
 PREVIOUS_LIMIT = 60_000
 
@@ -57,6 +59,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     other = e.take("team.other_triggers", text(t.get("other_triggers"), label="Other reasons to review",
                                                max_length=300)) or ""
     team_offset = e.take("team.timezone", utc_offset(t.get("timezone"), label="The team's time zone")) or 0
+    site = e.take("team.site", text(t.get("site"), label="The site", max_length=SHORT_LIMIT)) or ""
 
     r = group_of(values, "rules")
     defaults = org_settings.form_policy(org)
@@ -66,9 +69,11 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
                                                      default=defaults["min_days"]))
     core = _core(r.get("core_start", defaults["core_start"]), r.get("core_end", defaults["core_end"]), e)
     desks = e.take("rules.desks", _optional_whole(r.get("desks"), "Desks", 0, 1000))
+    full_time = e.take("rules.full_time", hours_as_minutes(r.get("full_time") or "37.5", "A full-time week", 100))
 
     rotas, rota_names = _rotas(values, e)
     members = _members(values, e, rota_names, team_offset)
+    members = _exemptions(values, e, members)
     meetings = _meetings(values, e)
     channels = {}
     c = group_of(values, "channels")
@@ -91,7 +96,42 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
                 tuple(DAYS.index(d) for d in anchors), min_days, core, desks, tuple(members), tuple(rotas),
                 tuple(meetings), channels, agreed_text, known, org_settings.primary_colour(org), previous,
                 # only a revision compares: a first agreement need not describe itself on every change
-                snapshot(values) if previous is not None else {})
+                snapshot(values) if previous is not None else {},
+                full_time=full_time, site=site, smallest_group=_smallest_group(org),
+                settings=links.fingerprint(org))
+
+
+def _smallest_group(org: dict[str, Any]) -> int:
+    counts = org.get("counts") if isinstance(org.get("counts"), dict) else {}
+    value = counts.get("smallest_group")
+    return value if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= 50 else 5
+
+
+def _exemptions(values: dict[str, Any], e: Errors, members: list[Member]) -> list[Member]:
+    """Members agreed exempt from a rule. The reason is read (to hold it to its limit) and then dropped: nothing
+    past this point can show it."""
+    rows = row_list(values, "exemptions", MAX_MEMBERS, "exemptions", e)
+    named = {}
+    for member_row in row_list(values, "members", MAX_MEMBERS, "members", Errors()):
+        if isinstance(member_row, dict):
+            listed = text(member_row.get("name"), label="", max_length=NAME_LIMIT)[0]
+            if listed:
+                named[listed.casefold()] = listed
+    exempt: dict[str, set[str]] = {}
+    for _, at, n, row in readable_rows(rows, "exemptions", "Exemption", "member", e):
+        who = e.take(at + "member", text(row.get("member"), label="The member's name", required=True,
+                                         max_length=NAME_LIMIT), n)
+        rule = e.take(at + "from", choice(row.get("from") or "office", label="What they are left out of",
+                                          options=EXEMPT_FROM), n)
+        e.take(at + "reason", text(row.get("reason"), label="The note", max_length=REASON_LIMIT), n)
+        if who and who.casefold() not in named:
+            listed = ", ".join(sorted(named.values())) or "none yet"
+            e.add(at + "member", n + f"no member is called “{who}” (members: {listed}). An exemption needs a member "
+                                     "of the team: check the spelling, or add them under “Who is in the team”.")
+        elif who and rule:
+            exempt.setdefault(who.casefold(), set()).update(("office", "rotas") if rule == "both" else (rule,))
+    return [dataclasses.replace(m, exempt=tuple(sorted(exempt[m.name.casefold()])))
+            if m.name.casefold() in exempt else m for m in members]
 
 
 def _optional_whole(raw: Any, label: str, low: int, high: int) -> tuple[int | None, str | None]:

@@ -1,6 +1,7 @@
 // The toolkit's browser runtime. It knows no tool by name: it serialises any form[data-tool] (repeating rows
 // included), sends {tool, values} to one Web Worker running Python, and puts the answer where the page asked.
-// Drafts stay in this browser (localStorage); nothing is sent anywhere.
+// Drafts stay in this browser (localStorage); nothing is sent anywhere. Links made from a form carry it after the
+// "#" of the address, which a browser never sends to a server; Python makes and reads them (toolkit/links.py).
 (() => {
   "use strict";
   const ASSETS = new URL("../", document.currentScript.src); // .../assets/, wherever the site is hosted
@@ -646,7 +647,8 @@
       draftNote: root.querySelector("[data-draft-note]"),
       busy: false, // a question is with Python
       again: false, // edits came meanwhile: ask once more when it answers
-      importErrors: [], // a refused file stays explained until the next file is chosen
+      importErrors: [], // a refused file or link stays explained until the next one is chosen
+      rowChanges: [], // rows a file or link would change, offered side by side until accepted or set aside
       fieldErrors: [],
       complete: false, // the last answer was a result, not problems
       // A question's problem is shown once the person has been through it (a change or leaving the field), so a
@@ -657,6 +659,9 @@
     listenForEdits(tool);
     listenForActions(tool);
     listenForFiles(tool);
+    listenForLinks(tool);
+    showLinkButtons(tool);
+    openLink(tool);
     // Python that becomes ready later (after a retry) answers what is in the form by then.
     if (!boot.ready) document.addEventListener("swt:python-ready", () => form.isConnected && recompute(tool), { once: true });
     recompute(tool);
@@ -731,7 +736,9 @@
   function listenForEdits(tool) {
     const { form } = tool;
     // The import button is a file input: choosing a file is not an edit of the form.
-    const edited = (event) => event.target.type !== "file" && changed(tool);
+    // Nor is ticking a reply to accept, or pasting links before adding them: they are not the form's answers.
+    const edited = (event) => event.target.type !== "file" && !event.target.closest("[data-row-review]")
+      && !event.target.hasAttribute("data-row-paste-text") && changed(tool);
     form.addEventListener("input", edited);
     form.addEventListener("change", (event) => {
       event.target.dataset.reached = "1";
@@ -782,6 +789,7 @@
   // Python; on a team of 30 each reading is a few milliseconds).
   async function recompute(tool, { focusErrors = false, typed = null } = {}) {
     applyConditions(tool.form); // the first result and every change of the form's values come through here
+    showLinkButtons(tool);
     if (tool.busy) return void (tool.again = true);
     tool.busy = true;
     const values = typed || serialise(tool.form);
@@ -864,6 +872,9 @@
     for (const input of tool.form.querySelectorAll("[data-row-import]")) {
       input.addEventListener("change", () => importRows(tool, input));
     }
+    for (const paste of tool.form.querySelectorAll("[data-row-paste]")) {
+      paste.addEventListener("click", () => pasteRows(tool, paste));
+    }
   }
 
   // The worker checks a file's size too; this only avoids reading a huge file into the page at all.
@@ -890,31 +901,188 @@
   // Rows from other tools' records (the team agreement takes members from planner files). Blank rows give way to
   // them; every file is either added or named with the reason it was not.
   async function importRows(tool, input) {
-    const { form, root } = tool;
     const chosen = [...input.files];
     input.value = "";
     if (!chosen.length) return;
-    const repeat = form.querySelector(`[data-repeat="${CSS.escape(input.dataset.rowImport)}"]`);
     const files = await Promise.all(chosen.map(async (file) => ({ name: file.name, text: await readLimited(tool, file) })));
+    await addRows(tool, input.dataset.rowImport, files);
+  }
+
+  // Links pasted into a repeat's box, one a line (a team's replies): read like files, each named by its line.
+  async function pasteRows(tool, button) {
+    const box = button.parentElement.querySelector("[data-row-paste-text]");
+    const lines = box.value.split(/\r?\n/).filter((line) => line.trim()); // Python finds the link in each line
+    if (!lines.length) return setStatus(tool.root, "There is nothing pasted to add.");
+    const added = await addRows(tool, button.dataset.rowPaste, lines.map((text, i) => ({ name: `Link ${i + 1}`, text })));
+    if (added) box.value = ""; // what was pasted stays until Python has read it
+  }
+
+  // Python answers with rows to add, and rows that would change one already there (shown side by side to accept).
+  async function addRows(tool, name, files) {
+    const { form, root } = tool;
+    const repeat = form.querySelector(`[data-repeat="${CSS.escape(name)}"]`);
     const filled = () => rowsOf(repeat).filter((row) => !isBlankRow(row)).length;
-    const answer = await ask({ tool: form.dataset.tool, action: "import_rows", repeat: repeat.dataset.repeat,
-      files, count: filled() });
+    const answer = await ask({ tool: form.dataset.tool, action: "import_rows", repeat: name, files, count: filled(),
+      current: serialise(form), context: tool.context });
     if (answer.error) return broken(tool, answer.error);
     const reply = JSON.parse(answer.result);
-    const field = `import.${repeat.dataset.repeat}`;
+    const field = `import.${name}`;
     tool.importErrors = [...tool.importErrors.filter((e) => e.field !== field), ...(reply.errors || [])];
     if (reply.rows && reply.rows.length) {
       // The form as it is now, not as it was when the files were chosen: typing meanwhile is kept.
       const values = serialise(form);
-      const rows = getPath(values, repeat.dataset.repeat) || [];
+      const rows = Array.isArray(getPath(values, name)) ? getPath(values, name) : []; // an empty repeat reads as {}
       const kept = rows.filter((_, i) => !isBlankRow(rowsOf(repeat)[i]));
-      setPath(values, repeat.dataset.repeat, [...kept, ...reply.rows]);
+      setPath(values, name, [...kept, ...reply.rows]);
       fill(form, values);
       tool.showAll = true;
       saveDraft(tool);
     }
+    if (reply.changes && reply.changes.length) showRowChanges(tool, repeat, reply.changes);
     await recompute(tool, { focusErrors: Boolean(reply.errors && reply.errors.length) });
     setStatus(root, (reply.notes || []).join(" ") || "No rows were added.");
+    return reply.ok;
+  }
+
+  // Rows a file or link would change, each beside the row now (Python's table) with a box to tick: accepted ones
+  // replace the row of the same name; the others stay offered until accepted or set aside.
+  function showRowChanges(tool, repeat, changes) {
+    let panel = repeat.querySelector(":scope > [data-row-review]");
+    if (!panel) {
+      panel = Object.assign(document.createElement("div"), { className: "swt-review" });
+      panel.setAttribute("data-row-review", "");
+      panel.setAttribute("data-screen-only", "");
+      repeat.querySelector(":scope > .swt-repeat-actions").before(panel);
+    }
+    tool.rowChanges = [...(tool.rowChanges || []).filter((old) => !changes.some((c) => sameRow(c, old))), ...changes];
+    const items = tool.rowChanges.map((change, i) => {
+      const item = Object.assign(document.createElement("div"), { className: "swt-review-item" });
+      const box = Object.assign(document.createElement("input"), { type: "checkbox", id: `${repeat.dataset.repeat}-accept-${i}`, checked: true });
+      const label = Object.assign(document.createElement("label"), { htmlFor: box.id, textContent: change.label });
+      const table = document.createElement("template");
+      table.innerHTML = change.html; // built by Python, every typed value escaped
+      const tick = Object.assign(document.createElement("div"), { className: "swt-option" });
+      tick.append(box, label);
+      item.append(table.content, tick);
+      return item;
+    });
+    const heading = Object.assign(document.createElement("h3"), { textContent: "Replies that would change a row" });
+    const accept = button("Accept the ticked replies", () => acceptRowChanges(tool, repeat, panel));
+    const aside = button("Set them all aside", () => {
+      tool.rowChanges = [];
+      panel.remove();
+      setStatus(tool.root, "The replies were set aside; the rows are as they were.");
+    });
+    const actions = Object.assign(document.createElement("div"), { className: "swt-actions" });
+    actions.append(accept, aside);
+    panel.replaceChildren(heading, ...items, actions);
+  }
+
+  function sameRow(a, b) {
+    return a.key === b.key && String(a.value).toLowerCase() === String(b.value).toLowerCase();
+  }
+
+  function acceptRowChanges(tool, repeat, panel) {
+    const ticked = [...panel.querySelectorAll('input[type="checkbox"]')].map((box) => box.checked);
+    const accepted = tool.rowChanges.filter((_, i) => ticked[i]);
+    if (!accepted.length) return setStatus(tool.root, "Tick the replies to accept first.");
+    const values = serialise(tool.form);
+    const rows = Array.isArray(getPath(values, repeat.dataset.repeat)) ? getPath(values, repeat.dataset.repeat) : [];
+    for (const change of accepted) {
+      const at = rows.findIndex((row) => String(row[change.key] || "").trim().toLowerCase() === String(change.value).toLowerCase());
+      if (at >= 0) rows[at] = { ...rows[at], ...change.row };
+      else rows.push(change.row);
+    }
+    setPath(values, repeat.dataset.repeat, rows);
+    fill(tool.form, values);
+    tool.rowChanges = tool.rowChanges.filter((_, i) => !ticked[i]);
+    if (tool.rowChanges.length) showRowChanges(tool, repeat, []);
+    else panel.remove();
+    saveDraft(tool);
+    recompute(tool);
+    setStatus(tool.root, `Accepted ${accepted.length} ${accepted.length === 1 ? "reply" : "replies"}: ` +
+      accepted.map((change) => change.value).join(", ") + ".");
+  }
+
+  // --- links: a form's values carried in the address after "#" (never sent to a server), made and read by Python
+
+  function listenForLinks(tool) {
+    const panel = tool.root.querySelector("[data-link-panel]");
+    if (!panel) return;
+    tool.form.addEventListener("click", (event) => {
+      const clicked = event.target.closest("button");
+      if (clicked && clicked.dataset.linkKind) makeLink(tool, clicked.dataset.linkKind);
+      else if (clicked && clicked.hasAttribute("data-link-copy")) copyLink(tool, panel);
+    });
+  }
+
+  // A button that needs a carried value ("invitation") shows only with it; "!invitation" only without it.
+  function showLinkButtons(tool) {
+    for (const el of tool.form.querySelectorAll("[data-link-kind]")) {
+      const when = el.dataset.linkWhen || "";
+      if (!when) continue;
+      const carried = controlsNamed(tool.form, when.replace(/^!/, ""))[0];
+      const filled = Boolean(carried && carried.value);
+      el.hidden = when.startsWith("!") ? filled : !filled;
+    }
+  }
+
+  async function makeLink(tool, kind) {
+    const { form, root } = tool;
+    const panel = root.querySelector("[data-link-panel]");
+    const answer = await ask({ tool: form.dataset.tool, action: "link", kind, values: serialise(form),
+      context: tool.context });
+    if (answer.error) return broken(tool, answer.error);
+    const reply = JSON.parse(answer.result);
+    tool.importErrors = [...tool.importErrors.filter((e) => e.field !== "link"), ...(reply.ok ? [] : reply.errors)];
+    showErrors(root, form, [...tool.importErrors, ...tool.fieldErrors.filter((e) => tool.showAll || reached(form, e.field))],
+      { focus: !reply.ok });
+    if (!reply.ok) return void (panel.hidden = true);
+    const out = panel.querySelector("[data-link-out]");
+    out.value = `${location.href.split("#")[0]}#${reply.fragment}`;
+    panel.querySelector("[data-link-about]").textContent = reply.contains;
+    panel.querySelector("[data-link-file]").replaceChildren(button("Download it as a file", () => download(reply.file)));
+    panel.hidden = false;
+    out.focus();
+    out.select();
+    setStatus(root, "The link is ready below: copy it and send it by whatever channel you use.");
+  }
+
+  async function copyLink(tool, panel) {
+    const out = panel.querySelector("[data-link-out]");
+    try {
+      await navigator.clipboard.writeText(out.value);
+      setStatus(tool.root, "The link is copied.");
+    } catch {
+      out.focus();
+      out.select();
+      setStatus(tool.root, "This browser would not copy it: the link is selected, so copy it yourself.");
+    }
+  }
+
+  // A page opened with a link ("#swt1...") reads it once: a draft or an invitation fills the form (with Undo), a
+  // reply joins the rows gathered. The link then leaves the address bar, so a reload keeps the draft instead.
+  async function openLink(tool) {
+    if (!location.hash.startsWith("#swt")) return;
+    const text = location.hash;
+    history.replaceState(history.state, "", location.href.split("#")[0]);
+    const { form, root } = tool;
+    const answer = await ask({ tool: form.dataset.tool, action: "open_link", text, context: tool.context });
+    if (answer.error) return broken(tool, answer.error);
+    const reply = JSON.parse(answer.result);
+    if (!reply.ok) {
+      tool.importErrors = [...tool.importErrors.filter((e) => e.field !== "link"), ...reply.errors];
+      return showErrors(root, form, tool.importErrors, { focus: true });
+    }
+    if (reply.gather) {
+      await addRows(tool, reply.gather, [{ name: "The link this page was opened with", text }]);
+      return tell(tool, reply.message);
+    }
+    replaceWith(tool, reply.values, reply.message);
+    if (tool.notice.hidden) tell(tool, reply.message);
+    tool.showAll = true;
+    showLinkButtons(tool);
+    await recompute(tool);
   }
 
   // ------------------------------------------------------------ drafts in this browser

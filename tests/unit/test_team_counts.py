@@ -1,0 +1,113 @@
+"""The team counts: three teams' counts added into per-day totals worked by hand, ranges where groups are hidden,
+per site, the busiest day against the desks there are, and plain reasons for files that will not do."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from toolkit import bridge, org, team_counts
+from toolkit.team_counts.model import Picture
+
+ORG = org.merge({})
+
+
+def ask(**request):
+    return json.loads(bridge.handle(json.dumps(request)))
+
+
+def example(desks=""):
+    return {**team_counts.example(), "desks": desks}
+
+
+def result(values):
+    picture = team_counts.validate(values, ORG)
+    assert isinstance(picture, Picture), picture
+    return team_counts.compute(picture)
+
+
+def test_three_teams_combine_into_known_totals():
+    # In the office (Customer Finance 8, Payroll 12, IT Service Desk 6; "fewer than 5" stands for 1 to 4):
+    #   Monday    fewer + 6 + 6        = 13 to 16
+    #   Tuesday   7 + 10 + 6           = 23
+    #   Wednesday fewer + 8 + fewer    = 10 to 16
+    #   Thursday  5 + 10 + 6           = 21
+    #   Friday    fewer + 5 + 0        = 6 to 9
+    out = result(example())
+    assert [(t.day, t.places["office"]) for t in out.days] == [(0, (13, 16)), (1, (23, 23)), (2, (10, 16)),
+                                                                (3, (21, 21)), (4, (6, 9))]
+    assert [t.places["home"] for t in out.days] == [(11, 11), (1, 4), (8, 14), (2, 8), (18, 18)]
+    assert out.busiest.day == 1 and out.days[1].anchoring == ("Customer Finance", "Payroll")
+    assert out.sites == (("Leeds", ((12, 12), (16, 16), (9, 12), (16, 16), (5, 5))),
+                         ("London", ((1, 4), (7, 7), (1, 4), (5, 5), (1, 4))))
+    assert out.no_common_day == ("Customer Finance", "Payroll")
+
+
+def test_the_busiest_day_is_set_against_the_desks_there_are():
+    answer = ask(tool="team_counts", values=example("20"))
+    page = "".join(answer["parts"])
+    assert "The busiest day is Tuesday: 23 desks needed, with 2 of 3 teams anchoring on it, more than the 20 desks" in page
+    assert "Anchor days cluster on Tuesday" in page and "nothing was uploaded" in page
+    csv = next(d["content"] for d in answer["downloads"] if d["mime"] == "text/csv")
+    assert "all,Tuesday,2,23,1,1,0,23,4,4,0\r\n" in csv and "Leeds,Wednesday,,9,,,,12,,,\r\n" in csv
+
+
+def test_the_desks_default_comes_from_the_settings():
+    html = team_counts.form(org.merge({"counts": {"desks": 250}}))
+    assert [f for g in html.fields if hasattr(g, "legend") and g.legend == "The desks you have"
+            for f in g.fields][0].default == "250"
+
+
+def file_of(**change):
+    data = json.loads(team_counts.example()["teams"][0]["counts"])
+    data.update(change)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("text, words", [
+    (file_of(version=2), "made by a newer version of the toolkit (format 2)"),
+    (file_of(version="1"), "made by another version"),
+    (file_of(format="toolkit-record"), "not a team's counts"),
+    (file_of(smallest_group=10), "hide groups smaller than 10"),
+    (file_of(size=9), "the numbers do not add up: on Saturday the groups come to 8 people, but the team has 9"),
+    (file_of(size=20), "on Monday the groups come to 6 to 9 people, but the team has 20"),
+    ("{\"format\": \"toolkit-counts\", \"version\": 1, \"x\": NaN}", "NaN"),
+    ("[" * 100, "nested too deeply"),
+])
+def test_a_file_that_will_not_do_is_named_and_the_rows_already_there_stay(text, words):
+    current = team_counts.example()
+    answer = ask(tool="team_counts", action="import_rows", repeat="teams", count=3, current=current,
+                 files=[{"name": "bad.json", "text": text}])
+    assert answer["rows"] == [] and answer["errors"][0]["message"].startswith("bad.json: not added, because")
+    assert words in answer["errors"][0]["message"]
+
+
+def test_numbers_that_do_not_add_up_are_refused_when_suppression_cannot_explain_them():
+    # Customer Finance's Monday: office "fewer than 5" (1 to 4) and home 5 are 6 to 9 people: a team of 8 adds up,
+    # and with Monday's home count changed to 9 it cannot (10 to 13).
+    assert team_counts.validate({"teams": [{"team": "A", "counts": file_of()}]}, ORG).teams
+    data = json.loads(file_of())
+    data["days"][0]["home"] = 9
+    errors = team_counts.validate({"teams": [{"team": "A", "counts": json.dumps(data)}]}, ORG)
+    assert errors[0].field == "teams.0.team"
+    assert "the numbers do not add up: on Monday the groups come to 10 to 13 people, but the team has 8" in errors[0].message
+
+
+def test_a_team_added_twice_is_refused():
+    values = example()
+    values["teams"].append(dict(values["teams"][0]))
+    [error] = team_counts.validate(values, ORG)
+    assert error.field == "teams.3.team" and "here twice (rows 1 and 4)" in error.message
+    again = ask(tool="team_counts", action="import_rows", repeat="teams", count=3, current=example(),
+                files=[{"name": "again.json", "text": example()["teams"][0]["counts"]}])
+    assert "Customer Finance's counts are here already (row 1)" in again["errors"][0]["message"]
+
+
+def test_typed_names_are_escaped_and_a_formula_is_not_run_by_a_spreadsheet():
+    values = example()
+    values["teams"][0]["site"] = "=HYPERLINK(\"x\")<b>"
+    answer = ask(tool="team_counts", values=values)
+    assert "<b>" not in "".join(answer["parts"]) and "&lt;b&gt;" in "".join(answer["parts"])
+    csv = next(d["content"] for d in answer["downloads"] if d["mime"] == "text/csv")
+    assert "'=HYPERLINK" in csv
