@@ -357,14 +357,17 @@ def test_a_decision_records_trial_fills_the_review():
     assert v["trial"]["decide_by"] == "2026-10-30" and [r["date"] for r in v["reviews"]][-1] == "2026-10-23"
     assert v["outcome"]["choice"] == "adjust"
     m = v["measures"]
-    assert (m[0]["baseline"], m[0]["unit"], m[0]["kind"], m[0]["better"]) == ("95", "invoices", "outputs", "higher")
-    assert (m[1]["kind"], m[1]["better"], m[1]["unit"]) == ("response_time", "lower", "hours")
+    # Which way is better is the record's to say: an older record that does not say leaves it to be chosen.
+    assert (m[0]["baseline"], m[0]["unit"], m[0]["kind"], m[0]["better"]) == ("95", "invoices", "outputs", "")
+    assert (m[1]["kind"], m[1]["better"], m[1]["unit"]) == ("response_time", "", "hours")
     assert (m[2]["kind"], m[2]["unit"]) == ("well_being", "")
     # A figure that is not a number stays as it was written, to be put right beside its field.
     assert m[3]["baseline"] == "about 4"
     errors = errors_of(v)
-    assert list(errors) == ["measures.3.baseline"]
+    assert list(errors) == ["measures.0.better", "measures.1.better", "measures.2.better", "measures.3.baseline"]
     v["measures"][3]["baseline"] = "4"
+    for m, way in zip(v["measures"], ("higher", "lower", "higher", "lower")):
+        m["better"] = way
     result = result_of(v)
     assert {r.state for r in result.readings} == {"unmeasured"}
 
@@ -419,12 +422,12 @@ def test_a_review_prepared_before_the_trial_starts_is_a_draft_not_an_error():
 
 
 @pytest.mark.parametrize("baseline, target, expected", [
-    ("6", "8", ("6", "8", "", "lower")),  # a response time: lower is better, even with a looser target
+    ("6", "8", ("6", "8", "", "")),  # the words do not say which way is better: the review asks, never guesses
     ("6 hours", "8 hours or fewer", ("6", "8", "hours", "lower")),
     ("140", "140 or more", ("140", "140", "", "higher")),
     ("20", "at most 8 hours", ("20", "8", "hours", "lower")),
     ("5", "at least 7 out of 10", ("5", "7", "out of 10", "higher")),
-    ("about 6", "within a day", ("about 6", "within a day", "", "lower")),  # left whole, for the form to explain
+    ("about 6", "within a day", ("about 6", "within a day", "", "")),  # left whole, for the form to explain
 ])
 def test_a_decision_records_figures_are_split_into_number_unit_and_direction(baseline, target, expected):
     trial = dict(DECIDED_TRIAL, measures=[{"name": "Hours to answer an email", "baseline": baseline,
@@ -433,10 +436,10 @@ def test_a_decision_records_figures_are_split_into_number_unit_and_direction(bas
     assert (m["baseline"], m["target"], m["unit"], m["better"]) == expected
 
 
-def test_fewer_is_better_when_the_target_is_below_the_baseline():
+def test_which_way_is_better_is_not_guessed_from_the_figures():
     trial = dict(DECIDED_TRIAL, measures=[{"name": "Errors found at audit", "baseline": "4", "target": "2"}])
     [m] = take(decision_record(trial))["values"]["measures"]
-    assert (m["kind"], m["better"]) == ("other", "lower")
+    assert (m["kind"], m["better"]) == ("other", "")
 
 
 def test_a_draft_saved_before_the_trial_starts_loads_back_as_a_draft():

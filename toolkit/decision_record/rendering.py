@@ -59,16 +59,25 @@ def markdown(r: Result) -> str:
     return "\n".join(lines)
 
 
+def pattern_lines(r: Result) -> list[str]:
+    """The pattern tried, as the trial review's field holds it: the employee's own description quoted and named as
+    theirs, apart from the set parts."""
+    req = r.decision.request
+    words = " ".join(req.change_words.split())
+    return req.change_lines(words=False) + ([f"In {req.employee}'s words: “{words}”"] if words else [])
+
+
 def trial_data(r: Result) -> dict[str, Any] | None:
     """The trial as the trial review reads it from this record (toolkit.trial_review.importing)."""
     d, t = r.decision, r.decision.trial
     if t is None or r.trial_end is None:
         return None
     return {"employee": d.request.employee, "manager": d.request.manager,
-            "pattern": d.request.change_lines(), "start": t.start.isoformat(), "end": r.trial_end.isoformat(),
+            "pattern": pattern_lines(r), "start": t.start.isoformat(), "end": r.trial_end.isoformat(),
             "reviews": [day.isoformat() for day in r.reviews],
             "decide_by": r.decide_by.isoformat() if r.decide_by else None, "success": t.success,
-            "measures": [{"name": m.name, "baseline": m.baseline, "target": m.target} for m in t.measures]}
+            "measures": [{"name": m.name, "baseline": m.baseline, "target": m.target, "better": m.better}
+                         for m in t.measures]}
 
 
 def summary(r: Result) -> dict[str, Any]:

@@ -35,7 +35,11 @@ def measure_line(r: Reading) -> str:
 
 
 def pattern_lines(trial: Trial) -> tuple[str, ...]:
-    return tuple(line.strip() for line in trial.pattern.splitlines() if line.strip())
+    """The pattern's lines; the employee's own words, named as theirs in the field, are "your words" in a letter
+    to them."""
+    theirs = f"In {trial.employee}'s words:"
+    return tuple("In your words:" + line.strip()[len(theirs):] if line.strip().startswith(theirs) else line.strip()
+                 for line in trial.pattern.splitlines() if line.strip())
 
 
 def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None, extension: str,
