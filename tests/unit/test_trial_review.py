@@ -98,7 +98,7 @@ def test_the_overall_picture_is_one_sentence(actuals, sentence):
     assert result_of(values(ms)).overall == sentence
 
 
-def test_the_reviews_held_and_to_come_depend_on_today():
+def test_the_reviews_held_and_to_come_depend_on_the_date_of_this_review():
     v = values(reviews=[{"date": "2026-12-11", "notes": ""}, {"date": "2026-08-28", "notes": ""},
                         {"date": "2026-11-30", "notes": ""}], outcome={"decided": "2026-11-30"},
                end="2026-12-18")
@@ -106,7 +106,7 @@ def test_the_reviews_held_and_to_come_depend_on_today():
     assert [r.day.isoformat() for r in result.held] == ["2026-08-28", "2026-11-30"]
     assert [r.day.isoformat() for r in result.to_come] == ["2026-12-11"]
     html = rendered(v).html
-    assert "<td data-label=\"State\">Held today</td>" in html and "To come" in html
+    assert "<td data-label=\"State\">This review</td>" in html and "To come" in html
     states = {ev.what + ev.day.isoformat(): ev.state for ev in result.events}
     assert states["review2026-12-11"] == "due" and states["review2026-08-28"] == "done"
 
@@ -269,11 +269,12 @@ def test_a_last_review_after_the_deadline_needs_it_too_and_a_late_one_says_so():
     assert dict(result_of(v).notes)["trial.decide_by"].startswith("The last review is on 11 December 2026, after")
 
 
-def test_a_trial_inside_the_decision_period_has_no_note_and_the_decision_made_in_time_is_done():
+def test_a_trial_inside_the_decision_period_has_no_note_and_the_decision_made_in_time_is_met():
     v = values(decide_by="2027-01-31", outcome={"choice": "confirm", "decided": "2026-12-11"})
     result = result_of(v)
     assert "trial.decide_by" not in dict(result.notes) and result.extension == ""
-    assert {ev.what: ev.state for ev in result.events}["decision due"] == "done"
+    # The date is still to come on the day of the review: met early, never "Done".
+    assert {ev.what: ev.state for ev in result.events}["decision due"] == "met"
 
 
 # ---------------------------------------------------------------- safe output
@@ -364,7 +365,8 @@ def test_a_decision_records_trial_fills_the_review():
     # A figure that is not a number stays as it was written, to be put right beside its field.
     assert m[3]["baseline"] == "about 4"
     errors = errors_of(v)
-    assert list(errors) == ["measures.0.better", "measures.1.better", "measures.2.better", "measures.3.baseline"]
+    assert list(errors) == ["measures.0.better", "measures.1.better", "measures.2.better", "measures.3.baseline",
+                            "measures.3.better"]
     v["measures"][3]["baseline"] = "4"
     for m, way in zip(v["measures"], ("higher", "lower", "higher", "lower")):
         m["better"] = way

@@ -139,7 +139,9 @@ def _deadline_state(d: Decision, decide_by: date, trial_end: date | None) -> str
         return "due"  # the trial's own decision is still to come: the extension moves this date
     if d.outcome in REFUSED and not d.appeal and d.today <= decide_by:
         return "due"  # an appeal can still come within the period
-    return "done"
+    if d.outcome == "trial" and d.today <= decide_by:
+        return "due"  # a trial answers for now: the decision on the request comes after it
+    return "met" if decide_by >= d.today else "done"  # a date still to come is never "Done"
 
 
 def _state(day: date, today: date) -> str:
@@ -174,9 +176,11 @@ def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Even
             out.append(Event(d.appeal.meeting, "appeal meeting", _state(d.appeal.meeting, t)))
         if d.appeal.decided_on:
             out.append(Event(d.appeal.decided_on, "appeal decided", _state(d.appeal.decided_on, t)))
-    if confirm_by:
-        out.append(Event(confirm_by, "new terms confirmed in writing by", "done" if d.confirmed_on else
-                         "late" if t > confirm_by else "due"))
+    if confirm_by and d.confirmed_on:  # done on the day it was done, not on the date it was due by
+        out.append(Event(d.confirmed_on, "new terms confirmed in writing", "done" if d.confirmed_on <= t else
+                         "planned"))
+    elif confirm_by:
+        out.append(Event(confirm_by, "new terms confirmed in writing by", "late" if t > confirm_by else "due"))
     return out
 
 

@@ -46,8 +46,8 @@ MEASURE_HEADINGS = ("Measure", "Kind", "Baseline", "Target", "Actual", "Change f
 
 
 def _review_state(result: Result, r: Review) -> str:
-    if r.day == result.trial.today:
-        return "Held today"  # the review being recorded: held, as the summary and the dates count it
+    if r.day == result.trial.decided:
+        return "This review"  # the review being recorded: held, as the summary and the dates count it
     return "Held" if r in result.held else "To come"
 
 
