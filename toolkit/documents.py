@@ -4,6 +4,8 @@ a JSON record, printable pages), result tables, and dates in words."""
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
@@ -82,6 +84,16 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def date_words(day: date) -> str:
     """30 November 2026: how a document says the date it was made."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def file_name(*words: str, on: date) -> str:
+    """A download's name without its extension, by tool, person and date: decision-record-sam-okoro-2026-12-07.
+    Typed names become plain letters, digits and hyphens, so no name can reach outside the download's folder."""
+    def slug(word: str) -> str:
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+        return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-")
+
+    return "-".join([s for s in map(slug, words) if s] + [on.isoformat()])
 
 
 def made_line(name: str = "", on: date | None = None) -> str:

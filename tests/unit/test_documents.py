@@ -29,7 +29,7 @@ def test_a_checklist_record_says_who_filled_it_in_with_whom_and_when():
     assert "Filled in by Sam Jones with Ana Silva on 1 December 2026." in "".join(reply["parts"])
     assert files["text/markdown"].splitlines()[2] == "Filled in by Sam Jones with Ana Silva on 1 December 2026."
     assert "Met weekly.<br>All targets met.</p><p>Review again in March.</p>" in "".join(reply["parts"])
-    assert "  - Note: Met weekly.\\\n    All targets met.\n    \n    Review again in March." in files["text/markdown"]
+    assert "  - Note: Met weekly.  \n    All targets met.\n    \n    Review again in March." in files["text/markdown"]
 
 
 def test_a_checklist_without_a_date_is_dated_today():

@@ -309,7 +309,7 @@ def test_the_example_renders_with_figures_letter_and_downloads():
     assert "Trial outcome letter" in out.html and "Alex Morgan" in out.markdown
     answer = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": example})))
     assert answer["ok"] is True
-    assert "trial-outcome-letter.html" in [d["filename"] for d in answer["downloads"]]
+    assert "trial-outcome-letter-alex-morgan-2026-10-23.html" in [d["filename"] for d in answer["downloads"]]
 
 
 def test_the_json_record_loads_back_through_the_bridge():

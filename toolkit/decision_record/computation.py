@@ -214,4 +214,17 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
                       " (writing the agreement down is good practice)."))
     if d.appeal and not d.appeal.outcome:
         out.append("Decide the appeal, and write to the employee.")
+    if d.outcome == "trial" and trial_end and trial_end >= d.today:
+        # A trial answers the request for now: its reviews and the decision after it are still to come.
+        reviews = [day for day in _reviews(d, trial_end) if day >= d.today]
+        if len(reviews) > 1:
+            out.append(f"Review the trial together on {date_words(reviews[0])}, and on each review date after it.")
+        due = decide_by if decide_by and decide_by >= trial_end else None
+        out.append(f"Hold the final review on {date_words(trial_end)}, then decide on the request"
+                   + (f" by {date_words(due)}" if due else "") + " and write to the employee.")
     return out
+
+
+def _reviews(d: Decision, trial_end: date) -> tuple[date, ...]:
+    assert d.trial is not None
+    return trial_reviews(d.trial.start, d.trial.weeks, d.trial.review_every, trial_end)

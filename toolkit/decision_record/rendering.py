@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..documents import Rendered, date_words, made_line, printable_page
+from ..documents import Rendered, date_words, file_name, made_line, printable_page
 from ..flexible_working import timeline
 from ..safe import esc, md
 from .model import OUTCOMES, Result
@@ -96,18 +96,21 @@ def document(r: Result) -> str:
 
 def status(r: Result) -> str:
     due = f" Decision due by {date_words(r.decide_by)}." if r.decide_by else ""
+    if not r.missing:  # never "0 things still to do": nothing left reads as what it is
+        return f"Record complete: nothing is left to do.{due}"
     return f"Record updated: {len(r.missing)} thing{'s' if len(r.missing) != 1 else ''} still to do.{due}"
 
 
 def render(r: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
         parts=(summary_html(r), dates_html(r), letters_html(r)),
-        filename="decision-record",
+        filename=file_name("decision-record", r.decision.request.employee, on=r.decision.today),
         status=status(r),
         make_markdown=lambda: markdown(r),
         make_record=lambda: records.make(NAME, title(r), values, summary(r)),
         make_document=lambda: document(r),
         notes=r.decision.notes + r.warnings,
-        pages=tuple((f"Download the {letter.title.lower()} (printable page)", f"{letter.key}.html", letter.page)
-                    for letter in r.letters),
+        pages=tuple((f"Download the {letter.title.lower()} (printable page)",
+                     file_name(letter.key, r.decision.request.employee, on=letter.dated or r.decision.today) + ".html",
+                     letter.page) for letter in r.letters),
     )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import records
+from .. import now, records
 from ..forms import fmt_clock, fmt_number
-from ..documents import Rendered, made_line, printable_page, table
+from ..documents import Rendered, file_name, made_line, printable_page, table
 from ..safe import esc, md
 from . import figures
 from .commute import MODES, WEEKS_PER_YEAR
@@ -389,7 +389,7 @@ def document(result: Result) -> str:
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
         parts=tuple(html(result)),
-        filename="where-and-when-plan",
+        filename=file_name("where-and-when-plan", result.plan.name, on=now.today()),
         status=status(result),
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), values, summary(result)),
