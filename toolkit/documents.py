@@ -123,6 +123,7 @@ PRINT_STYLE = (
     "max-width:46em;margin:1.5em auto;padding:0 1em}h1{font-size:1.6em}h2,h3{margin-top:1.3em;break-after:avoid}"
     "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #888;padding:.3em .45em;"
     "text-align:left;vertical-align:top}tr,figure{break-inside:avoid}figure{margin:.8em 0}"
+    "svg{max-width:100%;height:auto}"
     "caption{text-align:left;font-style:italic;padding-bottom:.3em}.swt-hint{color:#444;font-size:.92em}"
     ".swt-finding{border-left:4px solid #888;padding-left:.7em;margin:.6em 0;break-inside:avoid}"
     ".swt-letter{break-before:page}.swt-letter:first-of-type{break-before:auto}"

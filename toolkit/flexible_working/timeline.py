@@ -36,7 +36,9 @@ def figure(key: str, title: str, events: list[Event], colour: str) -> str:
     placed = []
     for ev in events:
         x = LEFT + usable * (ev.day - first).days / span
-        label = fit(f"{ev.day.day} {date_words(ev.day).split()[1][:3]}: {ev.what}", 200, 11)
+        # Each label as long as it needs (rows keep them apart): "decision due, appeal included" cut short said
+        # something else.
+        label = fit(f"{ev.day.day} {date_words(ev.day).split()[1][:3]}: {ev.what}", WIDTH - LEFT - RIGHT, 11)
         width = len(label) * 6.1
         left = min(max(x - 4, LEFT), WIDTH - RIGHT - width)
         row = next((i for i, edge in enumerate(rows) if left > edge + 8), len(rows))

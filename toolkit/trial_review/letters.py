@@ -22,7 +22,9 @@ SUBJECTS = {
 
 
 def amount(value: float, m: Measure) -> str:
-    return f"{fmt_number(value)} {m.unit}".strip()
+    """A figure with its unit as people write it: "95%", "8 hours"."""
+    unit = m.unit.strip()
+    return f"{fmt_number(value)}{unit}" if unit.startswith("%") else f"{fmt_number(value)} {unit}".strip()
 
 
 def measure_line(r: Reading) -> str:
