@@ -50,7 +50,7 @@ def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_use
 
 def test_without_a_currency_money_is_shown_without_a_symbol_and_says_so():
     _, files = answer("planner", planner.example(), org.merge({}))
-    assert "at 4.80 each way (in the currency you used)." in files["text/markdown"]
+    assert "at 4.80 each way (in the currency I used)." in files["text/markdown"]  # the plan is in its author's voice
 
 
 def test_markdown_escapes_only_what_would_change_the_text():

@@ -919,6 +919,8 @@
     replaceWith(tool, reply.values, `Loaded ${file.name}; it replaced what you had typed.`);
     tool.showAll = true;
     await recompute(tool, { focusErrors: true });
+    // Said on the page, not only to screen readers: a form filled from a file should say where it came from.
+    if (tool.notice.hidden) tell(tool, `Loaded ${file.name}.`);
     setStatus(root, `Loaded ${file.name}.`);
   }
 
