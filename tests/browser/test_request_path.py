@@ -73,6 +73,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     measure.get_by_label("Measure", exact=True).fill("Hours to answer an email")
     measure.get_by_label("Now (baseline)").fill("6")
     measure.get_by_label("Target").fill("8")
+    measure.get_by_label("Which way is better").select_option(label="Lower is better")
     wait_for_result(page, "Trial confirmation")
     body = page.locator("[data-result-body]").text_content()
     # 12 weeks from a start 14 days on runs past the two-month decision period: the extension is drafted.

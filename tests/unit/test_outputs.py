@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from toolkit import bridge, decision_record, forms, now, org, planner, request, trial_review
-from toolkit.documents import file_name
 from toolkit.planner import figures as planner_figures
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -301,6 +300,8 @@ def test_22_12_markdown_has_no_backslash_line_endings():
 
 
 def test_22_12_downloads_are_named_by_tool_person_and_date():
+    from toolkit.documents import file_name
+
     with now.pinned(date(2026, 12, 7)):
         answer = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "values": sam(
             decision={"acknowledged": "", "meeting": "", "outcome": "", "decided_on": "", "extended_to": "",
