@@ -21,8 +21,8 @@ def download(page, tmp_path, label: str) -> tuple[str, str]:
     return made.value.suggested_filename, path.read_text(encoding="utf-8")
 
 
-def words(html: str) -> str:
-    body = html[html.index("<body"):] if "<body" in html else html
+def words(page_html: str) -> str:
+    body = page_html[page_html.index("<body"):] if "<body" in page_html else page_html
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)).strip())
 
 

@@ -82,7 +82,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     confirmation = download(page, tmp_path, "Download the trial confirmation (printable page)", "trial.html")
     assert "Hours to answer an email: now 6, target 8" in confirmation
     extension = download(page, tmp_path, "Download the extension agreement (printable page)", "extension.html")
-    assert "Signed (employee)" in extension
+    assert "Signed by Sam Taylor (employee)" in extension
     record = download(page, tmp_path, "Download as JSON (to load back later)", "decision.json")
     assert json.loads(record)["result"]["trial"]["measures"][0]["name"] == "Hours to answer an email"
 

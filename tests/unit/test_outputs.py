@@ -296,6 +296,7 @@ def test_22_12_markdown_has_no_backslash_line_endings():
     outputs = [trial_review.render(result, values).markdown, decision_record.render(record(sam()), sam()).markdown]
     for text in outputs:
         assert not re.search(r"\\$", text, re.M), re.findall(r".*\\$", text, re.M)
+        assert "\\_" not in text  # no escaped underscores for signature lines either
     assert "Mondays worked well.  \nFridays were quiet." in outputs[0]
 
 

@@ -186,8 +186,9 @@ def extension(r: Result) -> Letter:
                "and gives the employee a copy. " if rules.extension_in_writing else
                "An extension is by agreement between us. " if rules.jurisdiction == "GB" else "")
               + "We each keep a signed copy of this agreement.",
-              ("Signed (employee): ____________________   Date: __________",
-               "Signed (manager): ____________________   Date: __________"))
+              # Dotted lines, as in the trial outcome letter: underscores come out of Markdown as "\_\_\_" when pasted.
+              (f"Signed by {req.employee} (employee): …………………… Date: …………",
+               f"Signed by {_manager(r)} (manager): …………………… Date: …………"))
     return Letter("extension-agreement", "Extension agreement", "Agreement to extend the decision period",
                   req.employee, _manager(r), d.extension_agreed_on or d.decided_on, blocks)
 
