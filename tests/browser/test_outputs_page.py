@@ -7,9 +7,11 @@ import html
 import re
 
 from tests.browser.conftest import axe_violations, wait_for_result
-from tests.support import TODAY
 
-DAY = TODAY.isoformat()
+
+def day(page) -> str:
+    """The reader's own date, which the page sends with every question (toolkit.js: localDay)."""
+    return page.evaluate("() => new Date().toLocaleDateString('en-CA')")
 
 
 def download(page, tmp_path, label: str) -> tuple[str, str]:
@@ -44,7 +46,7 @@ def test_22_1_2_3_12_the_decision_records_letters_read_as_their_reader_reads_the
     assert "(lower is better)" in words(confirmation) and "(higher is better)" in words(confirmation)
 
     name, markdown = download(page, tmp_path, "Download as Markdown")
-    assert name == f"decision-record-sam-taylor-{DAY}.md"
+    assert name == f"decision-record-sam-taylor-{day(page)}.md"
     assert not re.search(r"\\$", markdown, re.M)
     # The extended date is still to come: due, never done.
     assert re.search(r"decision due \(extended\) \(due\)", markdown)
@@ -94,7 +96,7 @@ def test_22_5_the_plan_and_the_request_speak_as_their_author(page, server, tmp_p
     page.get_by_label("Your name or initials (optional)").fill("Sam Okoro")
     page.wait_for_timeout(1500)
     name, plan = download(page, tmp_path, "Download as Markdown")
-    assert name == f"where-and-when-plan-sam-okoro-{DAY}.md"
+    assert name == f"where-and-when-plan-sam-okoro-{day(page)}.md"
     assert "## My activities" in plan and not re.search(r"\b[Yy]our?\b", plan)
     name, _ = download(page, tmp_path, "Download as JSON (to load back later)")
     page.goto(server.url + "tools/request/")

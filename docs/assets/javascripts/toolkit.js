@@ -576,14 +576,17 @@
   // The printable page shown for printing only, in place of the page: its body, with ids made its own (a figure
   // on the page has the same ones). Its typed values were escaped by Python, as for the result.
   function printDocument(html) {
-    const doc = new DOMParser().parseFromString(html, "text/html");
+    // Only its body: the page's own <style> would be refused under the strict CSP (toolkit.css styles it here).
+    const body = html.slice(html.indexOf("<body>") + "<body>".length, html.lastIndexOf("</body>"));
+    const fresh = document.createElement("template");
+    fresh.innerHTML = body;
     let box = document.querySelector("[data-print-document]");
     if (!box) {
       box = Object.assign(document.createElement("div"), { className: "swt-print-document", hidden: true });
       box.setAttribute("data-print-document", "");
       document.body.append(box);
     }
-    box.replaceChildren(...[...doc.body.childNodes].map((node) => document.importNode(node, true)));
+    box.replaceChildren(fresh.content);
     const own = (id) => `${id}-print`;
     for (const el of box.querySelectorAll("[id]")) el.id = own(el.id);
     for (const el of box.querySelectorAll("[aria-labelledby]")) {
