@@ -8,7 +8,7 @@ import json
 
 def test_22_11_search_leaves_out_the_forms_chrome_and_weighs_the_glossary(site_dir):
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    chrome = ("There is a problem", "Clear what I typed", "Load a saved record", "The tool is loading")
+    chrome = ("There is a problem", "The tool is loading", "What you type is kept in this browser only")
     found = [(d["location"], c) for d in docs for c in chrome if c in d["title"] + d["text"]]
     assert found == []
     glossary = [d for d in docs if d["location"].startswith("glossary/")]
