@@ -6,11 +6,13 @@ fails the test. There is no skipping: without Chromium the suite fails and says 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from tests.support import TODAY
 from tests.support.chromium import ARGS, CHROMIUM  # noqa: F401  (the benchmark imports them from here)
 from tests.support.server import SiteServer
 
@@ -52,6 +54,8 @@ def context(browser, tmp_path):
 @pytest.fixture
 def page(context, server):
     opened = context.new_page()
+    # The page's own date, which it sends with every question, is the day the tests work to (it runs on from there).
+    opened.clock.set_system_time(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 0))
     origin = server.url.split("/smart-working/")[0]
     watch = Watch(opened, origin)
     opened.watch = watch
