@@ -286,6 +286,7 @@ def test_22_12_a_percentage_is_written_95_percent():
     result = trial_review.compute(trial_review.validate(values, GB, today=date(2027, 4, 30)))
     text = result.letter.markdown() + trial_review.render(result, values).markdown
     assert "95%" in text and "95 %" not in text and "90 %" not in text
+    assert "Actual 95%: met</text>" in trial_review.render(result, values).html  # the figure writes it so too
 
 
 def test_22_12_markdown_has_no_backslash_line_endings():
