@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent
 # mkdocs-macros loads this file by path; the build glue (sitebuild) and the toolkit are imported from the checkout.
 sys.path.insert(0, str(ROOT))
 
-from sitebuild import orgfile, pack  # noqa: E402
+from sitebuild import orgfile, pack, statement  # noqa: E402
 from toolkit import forms, tools  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit.documents import date_words  # noqa: E402
@@ -47,6 +47,11 @@ def define_env(env) -> None:
         if what == "as_of":
             return rules_page.as_of_markdown(org, "../" * env.page.file.src_uri.count("/") + rules_page.PAGE)
         return rules_page.page_markdown(org)
+
+    @env.macro
+    def accessibility_statement() -> str:
+        """The accessibility statement, from the settings' contact and templates/accessibility.toml."""
+        return statement.page_markdown(org)
 
     @env.macro
     def checklist_title(checklist_id: str) -> str:

@@ -4,6 +4,8 @@ a JSON record, printable pages), result tables, and dates in words."""
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
@@ -87,6 +89,16 @@ def date_words(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def file_name(*words: str, on: date) -> str:
+    """A download's name without its extension, by tool, person and date: decision-record-sam-okoro-2026-12-07.
+    Typed names become plain letters, digits and hyphens, so no name can reach outside the download's folder."""
+    def slug(word: str) -> str:
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+        return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-")
+
+    return "-".join([s for s in map(slug, words) if s] + [on.isoformat()])
+
+
 def made_line(name: str = "", on: date | None = None) -> str:
     """The line under a downloaded document's title: who it belongs to, if they said, and the day it was made.
     Plain text of our own words and the typed name: callers escape it for the format they write."""
@@ -114,6 +126,7 @@ PRINT_STYLE = (
     "max-width:46em;margin:1.5em auto;padding:0 1em}h1{font-size:1.6em}h2,h3{margin-top:1.3em;break-after:avoid}"
     "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #888;padding:.3em .45em;"
     "text-align:left;vertical-align:top}tr,figure{break-inside:avoid}figure{margin:.8em 0}"
+    "svg{max-width:100%;height:auto}"
     "caption{text-align:left;font-style:italic;padding-bottom:.3em}.swt-hint{color:#444;font-size:.92em}"
     ".swt-finding{border-left:4px solid #888;padding-left:.7em;margin:.6em 0;break-inside:avoid}"
     ".swt-letter{break-before:page}.swt-letter:first-of-type{break-before:auto}"

@@ -120,17 +120,22 @@ def render_tool(form: ToolForm) -> str:
         example = (f'<button type="button" class="md-button" data-tool-action="example" '
                    f"data-example='{attr(json.dumps(form.example, sort_keys=True))}'>Try an example</button>")
     import_id = f"import-{form.draft_key}".replace(":", "-")
+    X = "data-search-exclude"  # noqa: N806 (see below)
     return (
+        # Out of the site's search (Material's data-search-exclude, X below): the form's chrome ("There is a
+        # problem", the buttons, the placeholder) is on every tool page, and its labels would rank a tool above the
+        # guidance and the glossary that explain the words. The page's own text says what the tool is for. (Material
+        # ends an exclusion at the first closing tag of the same name: X marks no element with one like it inside.)
         f'<div class="swt-tool" data-tool-root>'
-        '<div class="swt-boot" data-tool-boot>'
+        f'<div class="swt-boot" data-tool-boot {X}>'
         '<progress max="100" value="0" aria-hidden="true" data-boot-bar></progress> '
         '<span data-boot-text aria-hidden="true">The tool is loading. You can start filling in the form.</span>'
         # Screen readers hear each stage once and the percentage in quarters; the visible text follows the bar.
         '<span class="swt-sr" data-boot-live role="status" aria-live="polite"></span>'
         '<span data-boot-actions></span></div>'
-        '<div class="swt-error-summary" data-error-summary role="alert" tabindex="-1" hidden>'
+        f'<div class="swt-error-summary" data-error-summary role="alert" tabindex="-1" hidden {X}>'
         '<h2>There is a problem</h2><ul></ul></div>'
-        f'<form class="swt-form" data-tool="{attr(form.tool)}" data-draft-key="{attr(form.draft_key)}" '
+        f'<form class="swt-form" {X} data-tool="{attr(form.tool)}" data-draft-key="{attr(form.draft_key)}" '
         f"data-tool-context='{attr(json.dumps(form.context, sort_keys=True))}' "
         f'data-import-limit="{form.import_limit}" novalidate>'
         f"{fields}"
@@ -150,9 +155,9 @@ def render_tool(form: ToolForm) -> str:
         "</form>"
         f'<section class="swt-result" data-tool-result aria-labelledby="{attr(import_id)}-result-h">'
         f'<h2 id="{attr(import_id)}-result-h">{esc(form.result_heading)}</h2>'
-        '<p class="swt-status swt-sr" data-tool-status role="status" aria-live="polite"></p>'
-        f'<div data-result-body><p>{esc(form.result_placeholder)}</p></div>'
-        '<div class="swt-downloads" data-downloads data-screen-only></div>'
+        f'<p class="swt-status swt-sr" data-tool-status role="status" aria-live="polite" {X}></p>'
+        f'<div data-result-body {X}><p>{esc(form.result_placeholder)}</p></div>'
+        f'<div class="swt-downloads" data-downloads data-screen-only {X}></div>'
         "</section></div>"
     )
 

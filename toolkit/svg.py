@@ -105,8 +105,12 @@ class Figure:
 
     def svg(self) -> str:
         title, desc = self.id("title"), self.id("desc")
-        return (f'<figure class="swt-figure"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
-                f'viewBox="0 0 {self.width:.0f} {self.height:.0f}" width="100%" '
+        # Its own size in CSS pixels: scaled to the text's width on a wide screen (toolkit.css), and on a phone kept
+        # at this size in a box that scrolls sideways, so its words stay readable (a figure shrunk to a phone's
+        # width had text 5 pixels tall). The box can be focused, to scroll it from the keyboard.
+        return (f'<figure class="swt-figure" tabindex="0" aria-labelledby="{title}">'
+                f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {self.width:.0f} {self.height:.0f}" '
+                f'width="{self.width:.0f}" height="{self.height:.0f}" '
                 f'aria-labelledby="{title} {desc}" font-family="system-ui, sans-serif">'
                 f'<title id="{title}">{esc(self.title)}</title><desc id="{desc}">{esc(self.description)}</desc>'
                 f'{self._defs()}<g aria-hidden="true">{"".join(self.parts)}</g></svg></figure>')

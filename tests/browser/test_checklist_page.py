@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -79,7 +80,9 @@ def test_the_record_downloads_as_markdown_and_json_and_loads_back(page, server, 
     with page.expect_download() as markdown:
         page.get_by_role("button", name="Download as Markdown").click()
     text = open(markdown.value.path(), encoding="utf-8").read()
-    assert markdown.value.suggested_filename == "checklist-manager-conversation.md"
+    # Named by the checklist, the person who filled it in (when they said) and the day.
+    assert re.fullmatch(r"checklist-manager-conversation(-[a-z0-9-]+)?-\d{4}-\d\d-\d\d\.md",
+                        markdown.value.suggested_filename)
     assert f"- [x] {first.text.rstrip('.')}" in text.replace("\\", "") and "Follow up in May" in text
     with page.expect_download() as record:
         page.get_by_role("button", name="Download as JSON (to load back later)").click()

@@ -77,6 +77,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     measure.get_by_label("Measure", exact=True).fill("Hours to answer an email")
     measure.get_by_label("Now (baseline)").fill("6")
     measure.get_by_label("Target").fill("8")
+    measure.get_by_label("Which way is better").select_option(label="Lower is better")
     wait_for_result(page, "Trial confirmation")
     body = page.locator("[data-result-body]").text_content()
     # 12 weeks from a start 14 days on runs past the two-month decision period: the extension is drafted.
@@ -85,7 +86,7 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     confirmation = download(page, tmp_path, "Download the trial confirmation (printable page)", "trial.html")
     assert "Hours to answer an email: now 6, target 8" in confirmation
     extension = download(page, tmp_path, "Download the extension agreement (printable page)", "extension.html")
-    assert "Signed (employee)" in extension
+    assert "Signed by Sam Taylor (employee)" in extension
     record = download(page, tmp_path, "Download as JSON (to load back later)", "decision.json")
     assert json.loads(record)["result"]["trial"]["measures"][0]["name"] == "Hours to answer an email"
 

@@ -114,7 +114,8 @@ def bare_answers(browser, server):
     context = prepare(browser.new_context())
     page = context.new_page()
     with_boot(page, lambda boot: boot.pop("snapshot"))
-    answer = ask(page, server)
+    with now.pinned(TODAY):  # a module's fixture runs outside each test's pinned clock: the examples' dates too
+        answer = ask(page, server)
     context.close()
     assert answer["snapshot"] is False
     return answer["answers"]

@@ -27,7 +27,7 @@ def fill_trial(page, employee="Alex Morgan", start="3/8/2026", end="23/10/2026")
     page.get_by_label("Date of this review").fill("23/10/2026")
 
 
-def fill_measure(row, name, baseline, target, actual, unit="", better=None, kind=None):
+def fill_measure(row, name, baseline, target, actual, unit="", better="Higher is better", kind=None):
     row.get_by_label("Measure", exact=True).fill(name)
     if kind:
         row.get_by_label("Kind of measure").select_option(label=kind)
@@ -113,8 +113,11 @@ def test_the_outcome_letter_and_the_json_download_and_the_json_loads_back(page, 
                             ("Download as JSON (to load back later)", "review.json")):
         with page.expect_download() as download:
             page.get_by_role("button", name=name).click()
-        assert download.value.suggested_filename in ("trial-outcome-letter.html", "trial-review.html",
-                                                     "trial-review.md", "trial-review.json")
+        # Named by tool, person and the date of the review.
+        assert download.value.suggested_filename in ("trial-outcome-letter-alex-morgan-2026-10-23.html",
+                                                     "trial-review-alex-morgan-2026-10-23.html",
+                                                     "trial-review-alex-morgan-2026-10-23.md",
+                                                     "trial-review-alex-morgan-2026-10-23.json")
         download.value.save_as(tmp_path / file_name)
         files[file_name] = (tmp_path / file_name).read_text()
     assert files["letter.html"].startswith("<!doctype html>")

@@ -29,7 +29,7 @@ def test_a_checklist_record_says_who_filled_it_in_with_whom_and_when():
     assert "Filled in by Sam Jones with Ana Silva on 1 December 2026." in "".join(reply["parts"])
     assert files["text/markdown"].splitlines()[2] == "Filled in by Sam Jones with Ana Silva on 1 December 2026."
     assert "Met weekly.<br>All targets met.</p><p>Review again in March.</p>" in "".join(reply["parts"])
-    assert "  - Note: Met weekly.\\\n    All targets met.\n    \n    Review again in March." in files["text/markdown"]
+    assert "  - Note: Met weekly.  \n    All targets met.\n    \n    Review again in March." in files["text/markdown"]
 
 
 def test_a_checklist_without_a_date_is_dated_today():
@@ -50,7 +50,7 @@ def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_use
 
 def test_without_a_currency_money_is_shown_without_a_symbol_and_says_so():
     _, files = answer("planner", planner.example(), org.merge({}))
-    assert "at 4.80 each way (in the currency you used)." in files["text/markdown"]
+    assert "at 4.80 each way (in the currency I used)." in files["text/markdown"]  # the plan is in its author's voice
 
 
 def test_markdown_escapes_only_what_would_change_the_text():

@@ -98,7 +98,7 @@ def test_the_overall_picture_is_one_sentence(actuals, sentence):
     assert result_of(values(ms)).overall == sentence
 
 
-def test_the_reviews_held_and_to_come_depend_on_today():
+def test_the_reviews_held_and_to_come_depend_on_the_date_of_this_review():
     v = values(reviews=[{"date": "2026-12-11", "notes": ""}, {"date": "2026-08-28", "notes": ""},
                         {"date": "2026-11-30", "notes": ""}], outcome={"decided": "2026-11-30"},
                end="2026-12-18")
@@ -106,7 +106,7 @@ def test_the_reviews_held_and_to_come_depend_on_today():
     assert [r.day.isoformat() for r in result.held] == ["2026-08-28", "2026-11-30"]
     assert [r.day.isoformat() for r in result.to_come] == ["2026-12-11"]
     html = rendered(v).html
-    assert "<td data-label=\"State\">Held today</td>" in html and "To come" in html
+    assert "<td data-label=\"State\">This review</td>" in html and "To come" in html
     states = {ev.what + ev.day.isoformat(): ev.state for ev in result.events}
     assert states["review2026-12-11"] == "due" and states["review2026-08-28"] == "done"
 
@@ -269,11 +269,12 @@ def test_a_last_review_after_the_deadline_needs_it_too_and_a_late_one_says_so():
     assert dict(result_of(v).notes)["trial.decide_by"].startswith("The last review is on 11 December 2026, after")
 
 
-def test_a_trial_inside_the_decision_period_has_no_note_and_the_decision_made_in_time_is_done():
+def test_a_trial_inside_the_decision_period_has_no_note_and_the_decision_made_in_time_is_met():
     v = values(decide_by="2027-01-31", outcome={"choice": "confirm", "decided": "2026-12-11"})
     result = result_of(v)
     assert "trial.decide_by" not in dict(result.notes) and result.extension == ""
-    assert {ev.what: ev.state for ev in result.events}["decision due"] == "done"
+    # The date is still to come on the day of the review: met early, never "Done".
+    assert {ev.what: ev.state for ev in result.events}["decision due"] == "met"
 
 
 # ---------------------------------------------------------------- safe output
@@ -308,7 +309,7 @@ def test_the_example_renders_with_figures_letter_and_downloads():
     assert "Trial outcome letter" in out.html and "Alex Morgan" in out.markdown
     answer = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": example})))
     assert answer["ok"] is True
-    assert "trial-outcome-letter.html" in [d["filename"] for d in answer["downloads"]]
+    assert "trial-outcome-letter-alex-morgan-2026-10-23.html" in [d["filename"] for d in answer["downloads"]]
 
 
 def test_the_json_record_loads_back_through_the_bridge():
@@ -357,14 +358,18 @@ def test_a_decision_records_trial_fills_the_review():
     assert v["trial"]["decide_by"] == "2026-10-30" and [r["date"] for r in v["reviews"]][-1] == "2026-10-23"
     assert v["outcome"]["choice"] == "adjust"
     m = v["measures"]
-    assert (m[0]["baseline"], m[0]["unit"], m[0]["kind"], m[0]["better"]) == ("95", "invoices", "outputs", "higher")
-    assert (m[1]["kind"], m[1]["better"], m[1]["unit"]) == ("response_time", "lower", "hours")
+    # Which way is better is the record's to say: an older record that does not say leaves it to be chosen.
+    assert (m[0]["baseline"], m[0]["unit"], m[0]["kind"], m[0]["better"]) == ("95", "invoices", "outputs", "")
+    assert (m[1]["kind"], m[1]["better"], m[1]["unit"]) == ("response_time", "", "hours")
     assert (m[2]["kind"], m[2]["unit"]) == ("well_being", "")
     # A figure that is not a number stays as it was written, to be put right beside its field.
     assert m[3]["baseline"] == "about 4"
     errors = errors_of(v)
-    assert list(errors) == ["measures.3.baseline"]
+    assert list(errors) == ["measures.0.better", "measures.1.better", "measures.2.better", "measures.3.baseline",
+                            "measures.3.better"]
     v["measures"][3]["baseline"] = "4"
+    for m, way in zip(v["measures"], ("higher", "lower", "higher", "lower")):
+        m["better"] = way
     result = result_of(v)
     assert {r.state for r in result.readings} == {"unmeasured"}
 
@@ -419,12 +424,12 @@ def test_a_review_prepared_before_the_trial_starts_is_a_draft_not_an_error():
 
 
 @pytest.mark.parametrize("baseline, target, expected", [
-    ("6", "8", ("6", "8", "", "lower")),  # a response time: lower is better, even with a looser target
+    ("6", "8", ("6", "8", "", "")),  # the words do not say which way is better: the review asks, never guesses
     ("6 hours", "8 hours or fewer", ("6", "8", "hours", "lower")),
     ("140", "140 or more", ("140", "140", "", "higher")),
     ("20", "at most 8 hours", ("20", "8", "hours", "lower")),
     ("5", "at least 7 out of 10", ("5", "7", "out of 10", "higher")),
-    ("about 6", "within a day", ("about 6", "within a day", "", "lower")),  # left whole, for the form to explain
+    ("about 6", "within a day", ("about 6", "within a day", "", "")),  # left whole, for the form to explain
 ])
 def test_a_decision_records_figures_are_split_into_number_unit_and_direction(baseline, target, expected):
     trial = dict(DECIDED_TRIAL, measures=[{"name": "Hours to answer an email", "baseline": baseline,
@@ -433,10 +438,10 @@ def test_a_decision_records_figures_are_split_into_number_unit_and_direction(bas
     assert (m["baseline"], m["target"], m["unit"], m["better"]) == expected
 
 
-def test_fewer_is_better_when_the_target_is_below_the_baseline():
+def test_which_way_is_better_is_not_guessed_from_the_figures():
     trial = dict(DECIDED_TRIAL, measures=[{"name": "Errors found at audit", "baseline": "4", "target": "2"}])
     [m] = take(decision_record(trial))["values"]["measures"]
-    assert (m["kind"], m["better"]) == ("other", "lower")
+    assert (m["kind"], m["better"]) == ("other", "")
 
 
 def test_a_draft_saved_before_the_trial_starts_loads_back_as_a_draft():

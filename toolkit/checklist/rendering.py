@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import records
-from ..documents import Rendered, table
+from .. import now, records
+from ..documents import Rendered, file_name, table
 from ..documents import date_words
-from ..safe import esc, html_block, md, md_block
+from ..safe import esc, html_block, md, md_text
 from .model import NAME, Filled, Result
 
 
@@ -15,7 +15,7 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
     checklist = result.filled.checklist
     return Rendered(
         parts=(_html(result),),
-        filename=f"checklist-{checklist.id}",
+        filename=file_name(f"checklist-{checklist.id}", result.filled.by, on=result.filled.on or now.today()),
         status=f"{result.done} of {result.total} done.",
         make_markdown=lambda: _markdown(result),
         make_record=lambda: records.make(NAME, checklist.title, values, _summary_data(result)),
@@ -75,6 +75,6 @@ def _markdown(result: Result) -> str:
             entry = result.filled.entries[item.id]
             out.append(f"- [{'x' if entry.done else ' '}] {md(item.text)}")
             if entry.note:
-                out.append("  - Note: " + md_block(entry.note).replace("\n", "\n    "))
+                out.append("  - Note: " + md_text(entry.note).replace("\n", "\n    "))
         out.append("")
     return "\n".join(out)

@@ -25,12 +25,11 @@ def compute(decision: Decision) -> Result:
     timed = d.meeting + timedelta(days=steps.decision) if steps and d.meeting else d.standing.decide_by
     # An informal request has no date in law: the record keeps any the two agree (an extension), and no other.
     decide_by = d.extended_to or (timed if d.standing.formal else None)
-    trial_end = weeks_after(d.trial.start, d.trial.weeks) - timedelta(days=1) if d.trial else None
+    trial_end = working_day(weeks_after(d.trial.start, d.trial.weeks) - timedelta(days=1)) if d.trial else None
     proposed = months_after(trial_end, 1) if trial_end else None
     reviews: tuple[date, ...] = ()
     if d.trial and trial_end:
-        reviews = tuple(weeks_after(d.trial.start, w) for w in range(d.trial.review_every, d.trial.weeks,
-                                                                     d.trial.review_every)) + (trial_end,)
+        reviews = trial_reviews(d.trial.start, d.trial.weeks, d.trial.review_every, trial_end)
     confirm_by = months_after(d.start, d.rules.confirm_months) if d.outcome in AGREED and d.start else None
     if d.appeal and d.appeal.outcome == "upheld" and d.appeal.decided_on:
         confirm_by = months_after(d.start or d.appeal.decided_on, d.rules.confirm_months)
@@ -43,10 +42,22 @@ def compute(decision: Decision) -> Result:
     upcoming = [ev for ev in events if ev.day >= d.today and ev.state in ("due", "planned")]
     result = Result(d, decide_by, trial_end, proposed, reviews, confirm_by, tuple(events), tuple(_missing(d, trial_end,
                     decide_by, confirm_by)), min(upcoming, key=lambda ev: ev.day) if upcoming else None, (),
-                    tuple(warnings))
+                    tuple(warnings), timed if d.standing.formal else None)
     # The letters read the dates worked out above, and carry the day the rules were checked.
     as_of, link = as_of_words(d.rules), rules_link(d.org)
     return replace(result, letters=tuple(replace(x, rules_as_of=as_of, rules_link=link) for x in letters(result)))
+
+
+def working_day(day: date) -> date:
+    """The day itself on a weekday, or the Friday before: a trial ends, and is reviewed, on a working day."""
+    return day - timedelta(days=max(day.weekday() - 4, 0))
+
+
+def trial_reviews(start: date, weeks: int, every: int, end: date) -> tuple[date, ...]:
+    """A review every `every` weeks on a working day, and the final one on the trial's last day. An interim
+    review closer to the final one than half the interval is left out: two reviews in one week help no one."""
+    interim = [working_day(weeks_after(start, w)) for w in range(every, weeks, every)]
+    return tuple(day for day in interim if day < end and (end - day).days * 2 >= every * 7) + (end,)
 
 
 def _late(d: Decision, decide_by: date | None, trial_end: date | None):
@@ -128,7 +139,9 @@ def _deadline_state(d: Decision, decide_by: date, trial_end: date | None) -> str
         return "due"  # the trial's own decision is still to come: the extension moves this date
     if d.outcome in REFUSED and not d.appeal and d.today <= decide_by:
         return "due"  # an appeal can still come within the period
-    return "done"
+    if d.outcome == "trial" and d.today <= decide_by:
+        return "due"  # a trial answers for now: the decision on the request comes after it
+    return "met" if decide_by >= d.today else "done"  # a date still to come is never "Done"
 
 
 def _state(day: date, today: date) -> str:
@@ -163,9 +176,11 @@ def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Even
             out.append(Event(d.appeal.meeting, "appeal meeting", _state(d.appeal.meeting, t)))
         if d.appeal.decided_on:
             out.append(Event(d.appeal.decided_on, "appeal decided", _state(d.appeal.decided_on, t)))
-    if confirm_by:
-        out.append(Event(confirm_by, "new terms confirmed in writing by", "done" if d.confirmed_on else
-                         "late" if t > confirm_by else "due"))
+    if confirm_by and d.confirmed_on:  # done on the day it was done, not on the date it was due by
+        out.append(Event(d.confirmed_on, "new terms confirmed in writing", "done" if d.confirmed_on <= t else
+                         "planned"))
+    elif confirm_by:
+        out.append(Event(confirm_by, "new terms confirmed in writing by", "late" if t > confirm_by else "due"))
     return out
 
 
@@ -199,4 +214,17 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
                       " (writing the agreement down is good practice)."))
     if d.appeal and not d.appeal.outcome:
         out.append("Decide the appeal, and write to the employee.")
+    if d.outcome == "trial" and trial_end and trial_end >= d.today:
+        # A trial answers the request for now: its reviews and the decision after it are still to come.
+        reviews = [day for day in _reviews(d, trial_end) if day >= d.today]
+        if len(reviews) > 1:
+            out.append(f"Review the trial together on {date_words(reviews[0])}, and on each review date after it.")
+        due = decide_by if decide_by and decide_by >= trial_end else None
+        out.append(f"Hold the final review on {date_words(trial_end)}, then decide on the request"
+                   + (f" by {date_words(due)}" if due else "") + " and write to the employee.")
     return out
+
+
+def _reviews(d: Decision, trial_end: date) -> tuple[date, ...]:
+    assert d.trial is not None
+    return trial_reviews(d.trial.start, d.trial.weeks, d.trial.review_every, trial_end)

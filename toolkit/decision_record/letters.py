@@ -32,28 +32,38 @@ def _manager(r: Result) -> str:
 
 
 def _change(r: Result) -> tuple[str, ...]:
-    return tuple(r.decision.request.change_lines())
+    """The change asked for, in the letter's plain words (the employee's own words are quoted apart: _asked)."""
+    return tuple(r.decision.request.change_lines(words=False))
+
+
+def _asked(r: Result, intro: str) -> list:
+    """What the employee asked for: the set parts as a list, and their own description quoted and attributed, so
+    that a manager's letter never puts the employee's words in the manager's mouth."""
+    lines, words = _change(r), " ".join(r.decision.request.change_words.split())
+    return [intro] + ([lines] if lines else []) + ([f"In your words: “{words}”"] if words else [])
 
 
 def acknowledgement(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
-    blocks: list = [f"Thank you for your request for flexible working, dated {date_words(req.made)}, which I received "
-                    f"on {date_words(d.received)}. You asked for:", _change(r)]
+    dated = d.acknowledged or d.received
+    blocks: list = _asked(r, f"Thank you for your request for flexible working, dated {date_words(req.made)}, which I "
+                             f"received on {date_words(d.received)}. You asked for:")
     steps = d.rules.steps
+    due = r.due_on(dated)  # what was true on the day the letter is dated: a later extension is not in it
     if steps and d.standing.formal:
         blocks.append(f"Under {d.rules.source} we will meet within {steps.meeting} days after receiving it and give "
                       f"you our decision in writing within {steps.decision} days after the meeting, unless we agree "
                       "together to take longer (an agreement I will confirm to you in writing).")
-    elif r.decide_by and d.standing.formal:
+    elif due and d.standing.formal:
         blocks.append(f"Under {d.rules.source} we will give you our decision, including any appeal, by "
-                      f"{date_words(r.decide_by)}, unless we agree together to take longer.")
+                      f"{date_words(due)}, unless we agree together to take longer.")
     if not d.standing.formal:
         blocks.append("It cannot be a formal request at the moment, for the reason below, so we will treat it as an "
                       "informal request and still consider it carefully:")
         blocks.append(tuple(message for _, message in d.standing.notes))
     blocks.append("I would like to meet you to talk it through. " + d.rules.companion_words())
     return Letter("acknowledgement-letter", "Acknowledgement", "Your flexible working request", req.employee,
-                  _manager(r), d.acknowledged or d.received, tuple(blocks), signed=_manager(r))
+                  _manager(r), dated, tuple(blocks), signed=_manager(r))
 
 
 def invitation(r: Result) -> Letter:
@@ -75,7 +85,7 @@ def outcome(r: Result) -> Letter:
     d, req, rules = r.decision, r.decision.request, r.decision.rules
     blocks: list = []
     if d.outcome == "accept":
-        blocks += ["I am pleased to agree to your request for flexible working. The change is:", _change(r)]
+        blocks += _asked(r, "I am pleased to agree to your request for flexible working. The change is:")
     elif d.outcome == "accept_changes":
         blocks += ["Thank you for talking your request through with me. We have agreed a pattern that differs from "
                    "what you first asked for:", d.changes]
@@ -130,8 +140,9 @@ def appeal_blocks(r: Result) -> list:
                 f"and give you the decision on it in writing within {steps.appeal_decision} days after that "
                 "meeting. Someone other than me will hear it where possible. " + rules.companion_words()]
     if rules.appeal:
-        within = (f", and it will be decided by {date_words(r.decide_by)}, within the period for deciding your "
-                  "request" if r.decide_by else "")
+        due = r.due_on(d.decided_on)
+        within = (f", and it will be decided by {date_words(due)}, within the period for deciding your "
+                  "request" if due else "")
         return ["If you disagree, you can appeal. Please write to me as soon as you can, saying why; someone other "
                 f"than me will hear the appeal where possible{within}."]
     return []
@@ -140,17 +151,21 @@ def appeal_blocks(r: Result) -> list:
 def trial_confirmation(r: Result) -> Letter:
     d, req, t = r.decision, r.decision.request, r.decision.trial
     assert t is not None and r.trial_end is not None
-    blocks: list = [f"Thank you for talking your request through with me. We have agreed to try the new pattern "
-                    f"for {t.weeks} weeks, from {date_words(t.start)} to {date_words(r.trial_end)}. The pattern is:",
-                    _change(r), ("h", "What success looks like"), t.success]
+    blocks: list = _asked(r, f"Thank you for talking your request through with me. We have agreed to try the new "
+                             f"pattern for {t.weeks} weeks, from {date_words(t.start)} to {date_words(r.trial_end)}. "
+                             "The pattern is:")
+    blocks += [("h", "What success looks like"), t.success]
     if t.measures:
+        ways = {"higher": " (higher is better)", "lower": " (lower is better)"}
         blocks += ["We will look at:", tuple(f"{m.name}: now {m.baseline or 'to be measured'}, target "
-                                             f"{m.target or 'to be agreed'}" for m in t.measures)]
+                                             f"{m.target or 'to be agreed'}{ways.get(m.better, '')}"
+                                             for m in t.measures)]
     blocks += ["We will review it together on:", tuple(date_words(day) for day in r.reviews),
                "If something is not working, we will first look at adjusting the pattern. The trial is not a test "
                "you can fail: it is how we find a pattern that works."]
-    if r.decide_by and r.trial_end > r.decide_by:
-        blocks.append(f"Because the trial ends after the date our decision is due ({date_words(r.decide_by)}), we "
+    due = r.due_on(d.decided_on)
+    if due and r.trial_end > due:
+        blocks.append(f"Because the trial ends after the date our decision is due ({date_words(due)}), we "
                       "need to agree to extend that date. I enclose an agreement for us both to sign, so that we "
                       "each have a record of it.")
     return Letter("trial-confirmation", "Trial confirmation", "A trial of your flexible working pattern",
@@ -173,8 +188,9 @@ def extension(r: Result) -> Letter:
                "and gives the employee a copy. " if rules.extension_in_writing else
                "An extension is by agreement between us. " if rules.jurisdiction == "GB" else "")
               + "We each keep a signed copy of this agreement.",
-              ("Signed (employee): ____________________   Date: __________",
-               "Signed (manager): ____________________   Date: __________"))
+              # Dotted lines, as in the trial outcome letter: underscores come out of Markdown as "\_\_\_" when pasted.
+              (f"Signed by {req.employee} (employee): …………………… Date: …………",
+               f"Signed by {_manager(r)} (manager): …………………… Date: …………"))
     return Letter("extension-agreement", "Extension agreement", "Agreement to extend the decision period",
                   req.employee, _manager(r), d.extension_agreed_on or d.decided_on, blocks)
 
@@ -194,12 +210,12 @@ def appeal_outcome(r: Result) -> Letter:
 
 def confirmation(r: Result) -> Letter:
     d, req = r.decision, r.decision.request
-    agreed = d.changes if d.outcome == "accept_changes" else _change(r)
+    intro = "This letter confirms the change to your terms and conditions of employment that we agreed:"
+    agreed = [intro, d.changes] if d.outcome == "accept_changes" else _asked(r, intro)
     start = d.start or (d.appeal.decided_on if d.appeal else None)
     lasting = (f"It lasts until {date_words(d.until)}, when your earlier terms return unless we agree otherwise."
                if d.lasting == "until" and d.until else "It is a permanent change.")
-    blocks = ["This letter confirms the change to your terms and conditions of employment that we agreed:",
-              agreed,
+    blocks = [*agreed,
               f"The change takes effect from {date_words(start)}." if start else "",
               lasting,
               "All your other terms and conditions stay the same. Please keep this letter with your contract."]

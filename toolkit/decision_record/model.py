@@ -31,6 +31,9 @@ LASTING = (("permanent", "Permanent: a change to the contract"), ("until", "For 
 APPEAL_OUTCOMES = (("", "Not decided yet"), ("upheld", "Upheld: the request is accepted"),
                    ("dismissed", "Dismissed: the decision stands"))
 MAX_MEASURES = 8
+# Which way a measure is better is asked, never guessed: "Emails answered the same day" is a response, and more is
+# better; "Hours to answer" is one too, and fewer is better.
+BETTER = (("", "Choose one"), ("higher", "Higher is better"), ("lower", "Lower is better"))
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Measure:
     name: str
     baseline: str
     target: str
+    better: str = ""  # "higher" or "lower"
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,14 @@ class Result:
     next_date: Event | None
     letters: tuple[Letter, ...]
     warnings: tuple[tuple[str, str], ...]  # notes found here (dates late, a trial past the deadline)
+    due_by_law: date | None = None  # the date the rules set, before any extension: what letters dated earlier say
+
+    def due_on(self, day: date | None) -> date | None:
+        """The decision's due date as it stood on `day`: an extension counts from the day it was agreed."""
+        d = self.decision
+        if d.extended_to and d.extension_agreed_on and day and d.extension_agreed_on <= day:
+            return d.extended_to
+        return self.due_by_law if d.extended_to else self.decide_by
 
 
 def last_day_to_appeal(d: Decision, steps: Steps) -> date | None:

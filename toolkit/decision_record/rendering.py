@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..documents import Rendered, date_words, made_line, printable_page
+from ..documents import Rendered, date_words, file_name, made_line, printable_page
 from ..flexible_working import timeline
 from ..safe import esc, md
 from .model import OUTCOMES, Result
@@ -59,16 +59,25 @@ def markdown(r: Result) -> str:
     return "\n".join(lines)
 
 
+def pattern_lines(r: Result) -> list[str]:
+    """The pattern tried, as the trial review's field holds it: the employee's own description quoted and named as
+    theirs, apart from the set parts."""
+    req = r.decision.request
+    words = " ".join(req.change_words.split())
+    return req.change_lines(words=False) + ([f"In {req.employee}'s words: “{words}”"] if words else [])
+
+
 def trial_data(r: Result) -> dict[str, Any] | None:
     """The trial as the trial review reads it from this record (toolkit.trial_review.importing)."""
     d, t = r.decision, r.decision.trial
     if t is None or r.trial_end is None:
         return None
     return {"employee": d.request.employee, "manager": d.request.manager,
-            "pattern": d.request.change_lines(), "start": t.start.isoformat(), "end": r.trial_end.isoformat(),
+            "pattern": pattern_lines(r), "start": t.start.isoformat(), "end": r.trial_end.isoformat(),
             "reviews": [day.isoformat() for day in r.reviews],
             "decide_by": r.decide_by.isoformat() if r.decide_by else None, "success": t.success,
-            "measures": [{"name": m.name, "baseline": m.baseline, "target": m.target} for m in t.measures]}
+            "measures": [{"name": m.name, "baseline": m.baseline, "target": m.target, "better": m.better}
+                         for m in t.measures]}
 
 
 def summary(r: Result) -> dict[str, Any]:
@@ -87,18 +96,21 @@ def document(r: Result) -> str:
 
 def status(r: Result) -> str:
     due = f" Decision due by {date_words(r.decide_by)}." if r.decide_by else ""
+    if not r.missing:  # never "0 things still to do": nothing left reads as what it is
+        return f"Record complete: nothing is left to do.{due}"
     return f"Record updated: {len(r.missing)} thing{'s' if len(r.missing) != 1 else ''} still to do.{due}"
 
 
 def render(r: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
         parts=(summary_html(r), dates_html(r), letters_html(r)),
-        filename="decision-record",
+        filename=file_name("decision-record", r.decision.request.employee, on=r.decision.today),
         status=status(r),
         make_markdown=lambda: markdown(r),
         make_record=lambda: records.make(NAME, title(r), values, summary(r)),
         make_document=lambda: document(r),
         notes=r.decision.notes + r.warnings,
-        pages=tuple((f"Download the {letter.title.lower()} (printable page)", f"{letter.key}.html", letter.page)
-                    for letter in r.letters),
+        pages=tuple((f"Download the {letter.title.lower()} (printable page)",
+                     file_name(letter.key, r.decision.request.employee, on=letter.dated or r.decision.today) + ".html",
+                     letter.page) for letter in r.letters),
     )

@@ -9,7 +9,7 @@ from ..forms import Field, Group, Repeat, ToolForm
 from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
-from .model import APPEAL_OUTCOMES, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES
+from .model import APPEAL_OUTCOMES, BETTER, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES
 
 NAME = "decision_record"
 
@@ -108,6 +108,8 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("name", "Measure", width="m", max_length=120, hint="e.g. “Invoices processed a week”."),
             Field("baseline", "Now (baseline)", width="s", max_length=40),
             Field("target", "Target", width="s", max_length=40),
+            Field("better", "Which way is better", kind="select", options=BETTER, default="",
+                  hint="Is a higher figure better (work done, replies on time) or a lower one (hours to reply)?"),
         ), min_rows=0, max_rows=MAX_MEASURES, hint="Only for a trial: what you will measure, where it is now and "
                                                    "where it should be. The trial review starts from these."),
         Group("Extending the decision period", (

@@ -15,7 +15,7 @@ from ..documents import date_words
 from ..flexible_working import rules as request_rules
 from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT
 from ..flexible_working.reading import read_request, standing
-from .model import (APPEAL_OUTCOMES, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES, Appeal, Decision, Measure,
+from .model import (APPEAL_OUTCOMES, BETTER, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES, Appeal, Decision, Measure,
                     Trial)
 
 
@@ -172,8 +172,13 @@ def _trial(values: dict[str, Any], e: Errors) -> Trial | None:
         name = e.take(at + "name", text(row.get("name"), label="The measure", required=True, max_length=120), n)
         baseline = e.take(at + "baseline", text(row.get("baseline"), label="The baseline", max_length=40), n) or ""
         target = e.take(at + "target", text(row.get("target"), label="The target", max_length=40), n) or ""
+        better = e.take(at + "better", choice(row.get("better", ""), label="Which way is better", options=BETTER,
+                                              required=False), n) or ""
+        if name and not better and not any(x.field == at + "better" for x in e.list):
+            e.add(at + "better", f"{n}say which way is better for “{name}”: a higher figure or a lower one. The "
+                                 "trial review reads each measure this way, and does not guess.")
         if name:
-            measures.append(Measure(name, baseline, target))
+            measures.append(Measure(name, baseline, target, better))
     if start is None or weeks is None or every is None or not success:
         return None
     return Trial(start, int(weeks), int(every), success, tuple(measures))

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Union
 
 from ..documents import date_words, printable_page
-from ..safe import attr, esc, html_block, md, md_block
+from ..safe import attr, esc, html_block, md, md_text
 
 # A block is a paragraph (str), a list of points (tuple of str) or a heading (("h", text)).
 Block = Union[str, tuple]
@@ -92,4 +92,4 @@ def _md_block(b: Block) -> str:
         return f"### {md(b[1])}"
     if isinstance(b, tuple):
         return "\n".join(f"- {md(item)}" for item in b)
-    return md_block(b)
+    return md_text(b)

@@ -12,8 +12,9 @@ from ..safe import esc
 
 WIDTH, LEFT, RIGHT = 640, 20, 20
 ROW_H = 30
-MARKS = {"done": "solid", "due": "none", "planned": "hatch", "late": "cross"}
-STATE_WORDS = {"done": "Done", "due": "Due", "planned": "Planned", "late": "Late"}
+# "met": a deadline still to come that was met early. A date after the day a document is dated is never "Done".
+MARKS = {"done": "solid", "met": "solid", "due": "none", "planned": "hatch", "late": "cross"}
+STATE_WORDS = {"done": "Done", "met": "Met", "due": "Due", "planned": "Planned", "late": "Late"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ def figure(key: str, title: str, events: list[Event], colour: str) -> str:
     placed = []
     for ev in events:
         x = LEFT + usable * (ev.day - first).days / span
-        label = fit(f"{ev.day.day} {date_words(ev.day).split()[1][:3]}: {ev.what}", 200, 11)
+        # Each label as long as it needs (rows keep them apart): "decision due, appeal included" cut short said
+        # something else.
+        label = fit(f"{ev.day.day} {date_words(ev.day).split()[1][:3]}: {ev.what}", WIDTH - LEFT - RIGHT, 11)
         width = len(label) * 6.1
         left = min(max(x - 4, LEFT), WIDTH - RIGHT - width)
         row = next((i for i, edge in enumerate(rows) if left > edge + 8), len(rows))
@@ -46,8 +49,8 @@ def figure(key: str, title: str, events: list[Event], colour: str) -> str:
     axis = 24
     height = axis + 16 + len(rows) * ROW_H
     fig = Figure(key, WIDTH, height, title,
-                 f"{len(events)} dates from {date_words(first)} to {date_words(last)}, each marked done, due, "
-                 "planned or late. The table below lists them in words.", colour)
+                 f"{len(events)} dates from {date_words(first)} to {date_words(last)}, each marked done, met, "
+                 "due, planned or late. The table below lists them in words.", colour)
     fig.line(LEFT, axis, WIDTH - RIGHT, axis)
     for ev, x, left, row, label in placed:
         y = axis + 16 + row * ROW_H

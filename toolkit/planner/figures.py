@@ -12,14 +12,31 @@ WIDTH = 720
 ROW, GAP, TOP = 30, 8, 34
 
 
-def blocks(day: Day) -> list[tuple[int, int, Slot]]:
+def blocks(day: Day, core: tuple[int, int] | None = None) -> list[tuple[int, int, Slot]]:
     """Where each slot of a day sits in the day, as (start, end, slot) in minutes after midnight.
 
-    Set-time work sits at its set time; the rest fills the day's free windows in order, from the start of the
-    day, so the drawing shows how the hours can fit (the plan itself does not fix when flexible work is done)."""
+    Set-time work sits at its set time. Work tied to core hours goes first, into the free windows' core part
+    (the week kept room for it there: toolkit.planner.week); the rest fills what is left, from the start of the
+    day. So the drawing shows how the hours can fit, never core-hours work outside core hours (the plan itself
+    does not fix when flexible work is done)."""
     out = [(s.start, s.end, s) for s in day.slots if s.start is not None]
     windows = [list(w) for w in day.windows]
-    for slot in (s for s in day.slots if s.start is None):
+    flexible = [s for s in day.slots if s.start is None]
+    tied = [s for s in flexible if core and s.activity.when == "core"]
+    for slot in tied:
+        left = slot.minutes
+        while left > 0:
+            at = next((i for i, (a, b) in enumerate(windows) if min(b, core[1]) > max(a, core[0])), None)
+            if at is None:
+                break
+            a, b = windows[at]
+            lo = max(a, core[0])
+            take = min(left, min(b, core[1]) - lo)
+            out.append((lo, lo + take, slot))
+            left -= take
+            # The window loses what was taken: the part before it stays a window of its own.
+            windows[at:at + 1] = [w for w in ([a, lo], [lo + take, b]) if w[1] > w[0]]
+    for slot in (s for s in flexible if s not in tied):
         left = slot.minutes
         for window in windows:
             if left <= 0:
@@ -51,7 +68,7 @@ def timeline(result: Result, colour: str) -> str:
 
     height = TOP + len(days) * (ROW + GAP) + 26
     home = sum(1 for d in days if d.place == "home")
-    fig = Figure("planner-week", WIDTH, height, "Your suggested week as a timeline",
+    fig = Figure("planner-week", WIDTH, height, "The suggested week as a timeline",
                  f"{len(days)} working days, {home} at home and {len(days) - home} at the base, each day's work "
                  "placed across the day; fixed commitments and core hours are shown. The table below gives the same "
                  "week in words.", colour)
@@ -70,7 +87,7 @@ def timeline(result: Result, colour: str) -> str:
             fig.rect(x(c.start), y, (c.end - c.start) * scale, ROW, fig.pattern("cross"),
                      tip=f"Kept clear: {c.what or 'a fixed commitment'}, {fmt_clock(c.start)} to {fmt_clock(c.end)}")
         fill = "hatch" if d.place == "home" else "solid"
-        for start, end, slot in blocks(d):
+        for start, end, slot in blocks(d, p.core):
             width = (end - start) * scale
             fig.rect(x(start), y, width, ROW, fig.pattern(fill),
                      tip=f"{slot.activity.name}: {fmt_clock(start)} to {fmt_clock(end)}")
@@ -96,7 +113,7 @@ def shares(result: Result, colour: str) -> str:
     """One bar, split into hours that are flexible in place and time, in place only, in time only, or in neither."""
     parts = share_parts(result)
     total = max(result.total, 1)
-    fig = Figure("planner-shares", WIDTH, 96, "How flexible your hours are",
+    fig = Figure("planner-shares", WIDTH, 96, "How flexible the hours are",
                  "; ".join(f"{name}: {fmt_number(m / 60)} hours ({round(100 * m / total)}%)" for name, m, _ in parts)
                  + ".", colour)
     x = 4.0

@@ -6,11 +6,12 @@ part goes through esc()."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .. import records
+from .. import now, records
 from ..forms import fmt_clock, fmt_number
-from ..documents import Rendered, made_line, printable_page, table
+from ..documents import Rendered, file_name, made_line, printable_page, table
 from ..safe import esc, md
 from . import figures
 from .commute import MODES, WEEKS_PER_YEAR
@@ -24,13 +25,25 @@ class _Typed(str):
 Sentence = list[str]
 
 
-def _html_of(parts: Sentence) -> str:
-    return "".join(esc(p) for p in parts)
+# The page speaks to the person planning ("your hours"); the plan they download and send is theirs, in their own
+# voice ("my hours"), as its title says. Only our own words change: what they typed stays as typed.
+_MINE = ((r"\bYour\b", "My"), (r"\byour\b", "my"), (r"\byou would\b", "I would"), (r"\byou do not\b", "I do not"),
+         (r"\bsuit you\b", "suit me"), (r"\bexpect you\b", "expect me"), (r"\byou used\b", "I used"))
+
+
+def _mine(words: str) -> str:
+    for pattern, replacement in _MINE:
+        words = re.sub(pattern, replacement, words)
+    return words
+
+
+def _html_of(parts: Sentence, mine: bool = False) -> str:
+    return "".join(esc(p if isinstance(p, _Typed) or not mine else _mine(p)) for p in parts)
 
 
 def _md_of(parts: Sentence) -> str:
     # Our own sentences hold no Markdown syntax, so they stay readable as plain text in the file.
-    return "".join(md(p) if isinstance(p, _Typed) else p for p in parts)
+    return "".join(md(p) if isinstance(p, _Typed) else _mine(p) for p in parts)
 
 
 def _hours(minutes: float) -> str:
@@ -235,7 +248,7 @@ def _days_off(result: Result) -> Sentence | None:
     return [f"Not a working day in this plan: {_join(off)}."]
 
 
-def _commute(result: Result) -> list[Sentence]:
+def _commute(result: Result, on_page: bool = True) -> list[Sentence]:
     s, c = result.savings, result.plan.commute
     if not s.home_days:
         return [["No home day is suggested, so your commute stays as it is."]]
@@ -246,19 +259,19 @@ def _commute(result: Result) -> list[Sentence]:
     if s.hours is not None:
         out.append([f"Time: about {round(s.hours):,} hours a year back, at {fmt_number(c.minutes)} "
                     "minutes each way."])
-    else:
+    elif on_page:
         out.append(["Time: enter your minutes each way to see the hours you would get back."])
     if s.cost is not None:
         money = result.plan.currency
         unit = "" if money else " (in the currency you used)"
         out.append([f"Cost: about {money}{s.cost:,.2f} a year saved, at {money}{c.cost:,.2f} each way{unit}."])
-    else:
+    elif on_page:
         out.append(["Cost: enter your cost each way to see what you would save."])
     if s.km is not None:
         co2 = f"about {round(s.co2_kg):,} kg CO2e a year" if s.factor else "none, as it is zero-emission"
         out.append([f"Distance: {round(s.km):,} km a year not travelled. Emissions saved: {co2} "
                     f"({mode.lower()}: {s.factor:g} kg CO2e per km)."])
-    else:
+    elif on_page:
         out.append(["Distance and emissions: enter your distance each way to see them."])
     return out
 
@@ -287,42 +300,47 @@ def _conversation(result: Result, on_page: bool = True) -> list[Sentence]:
 
 def html(result: Result, on_page: bool = True) -> list[str]:
     """The result in parts (a figure, a table, a list): the page patches only the parts that change."""
-    p = result.plan
-    parts = [f'<p class="swt-headline"><strong>{_pct(result.place_flexible, result.total)}</strong> of your hours '
-             f'could happen anywhere, and <strong>{_pct(result.time_flexible, result.total)}</strong> at any time.</p>',
-             figures.shares(result, p.colour), f"<p>{_html_of(_role(result))}</p>"]
-    for w in _warnings(result):
-        parts.append(f'<div class="admonition warning"><p>{_html_of(w)}</p></div>')
+    p, mine = result.plan, not on_page  # the printable plan is the person's own, in their voice
 
-    rows = [(esc(a.name), [_hours(a.minutes), _html_of(_where(a)), _html_of(_when(a, p.core)),
+    def of(parts: Sentence) -> str:
+        return _html_of(parts, mine)
+
+    your = "my" if mine else "your"
+    parts = [f'<p class="swt-headline"><strong>{_pct(result.place_flexible, result.total)}</strong> of {your} hours '
+             f'could happen anywhere, and <strong>{_pct(result.time_flexible, result.total)}</strong> at any time.</p>',
+             figures.shares(result, p.colour), f"<p>{of(_role(result))}</p>"]
+    for w in _warnings(result):
+        parts.append(f'<div class="admonition warning"><p>{of(w)}</p></div>')
+
+    rows = [(esc(a.name), [_hours(a.minutes), of(_where(a)), of(_when(a, p.core)),
                            esc(label(FOCUS, a.focus).split(':')[0])]) for a in p.activities]
-    parts.append("<h3>Your activities</h3>" + table(
+    parts.append(f"<h3>{your.capitalize()} activities</h3>" + table(
         "Where and when each activity can happen, and why",
         ("Activity", "Hours a week", "Where", "When", "Concentration"), rows))
-    parts.append("<h3>How flexible your hours are</h3><ul>"
-                 + "".join(f"<li>{_html_of(s)}</li>" for s in _shares(result)) + "</ul>")
+    parts.append(f"<h3>How flexible {your} hours are</h3><ul>"
+                 + "".join(f"<li>{of(s)}</li>" for s in _shares(result)) + "</ul>")
 
     week_rows = [
         (DAYS[d.day], [_place(d, p.home_ok), f"{_clock_hours(d.minutes)} of up to {_clock_hours(d.limit)}",
-                       f"<ul>{''.join(f'<li>{_html_of(s)}</li>' for s in _slot_words(d)) or '<li>Nothing planned</li>'}</ul>",
-                       " ".join(_html_of(s) for s in _window(d, p.core))])
+                       f"<ul>{''.join(f'<li>{of(s)}</li>' for s in _slot_words(d)) or '<li>Nothing planned</li>'}</ul>",
+                       " ".join(of(s) for s in _window(d, p.core))])
         for d in result.week.working()
     ]
     off = _days_off(result)
     unplaced = _unplaced(result)
     parts.append(
-        f"<h3>A suggested week</h3><p>{_html_of(_week_intro(result))}</p>"
+        f"<h3>A suggested week</h3><p>{of(_week_intro(result))}</p>"
         + figures.timeline(result, p.colour)
         + table("Hours per day and place", ("Day", "Where", "Hours (h:mm)", "What", "When flexible hours can fall"), week_rows)
-        + (f"<p>{_html_of(off)}</p>" if off else "")
-        + ("<h4>Not in the week</h4><ul>" + "".join(f"<li>{_html_of(s)}</li>" for s in unplaced) + "</ul>"
+        + (f"<p>{of(off)}</p>" if off else "")
+        + ("<h4>Not in the week</h4><ul>" + "".join(f"<li>{of(s)}</li>" for s in unplaced) + "</ul>"
            if unplaced else "")
     )
     parts.append("<h3>What changes</h3>" + (figures.changes(result, p.colour) or "") + "<ul>"
-                 + "".join(f"<li>{_html_of(s)}</li>" for s in _commute(result))
-                 + f'</ul><p class="swt-hint">{_html_of(_factors(p))}</p>')
+                 + "".join(f"<li>{of(s)}</li>" for s in _commute(result, on_page))
+                 + f'</ul><p class="swt-hint">{of(_factors(p))}</p>')
     parts.append("<h3>Taking it into the conversation</h3><ul>"
-                 + "".join(f"<li>{_html_of(s)}</li>" for s in _conversation(result, on_page)) + "</ul>")
+                 + "".join(f"<li>{of(s)}</li>" for s in _conversation(result, on_page)) + "</ul>")
     return parts
 
 
@@ -331,8 +349,6 @@ def html(result: Result, on_page: bool = True) -> list[str]:
 def markdown(result: Result) -> str:
     p = result.plan
     out = [f"# {md(title(result))}", "", md(made_line(p.name)), "",
-           "The printable page (HTML) of this plan draws the week, the shares and what changes as figures; "
-           "the tables here hold the same facts.", "",
            f"**{_pct(result.place_flexible, result.total)}** of my hours could happen anywhere, and "
            f"**{_pct(result.time_flexible, result.total)}** at any time.", "", _md_of(_role(result)), ""]
     for w in _warnings(result):
@@ -355,7 +371,7 @@ def markdown(result: Result) -> str:
     unplaced = _unplaced(result)
     if unplaced:
         out += ["### Not in the week", ""] + [f"- {_md_of(s)}" for s in unplaced] + [""]
-    out += ["## What changes", ""] + [f"- {_md_of(s)}" for s in _commute(result)] + ["", _md_of(_factors(p)), ""]
+    out += ["## What changes", ""] + [f"- {_md_of(s)}" for s in _commute(result, on_page=False)] + ["", _md_of(_factors(p)), ""]
     out += ["## Taking it into the conversation", ""] + [f"- {_md_of(s)}" for s in _conversation(result, on_page=False)] + [""]
     return "\n".join(out)
 
@@ -389,7 +405,7 @@ def document(result: Result) -> str:
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
         parts=tuple(html(result)),
-        filename="where-and-when-plan",
+        filename=file_name("where-and-when-plan", result.plan.name, on=now.today()),
         status=status(result),
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), values, summary(result)),

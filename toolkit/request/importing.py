@@ -30,7 +30,7 @@ def from_plan(data: dict[str, Any]) -> dict[str, Any] | str:
     if isinstance(total, (int, float)) and isinstance(anywhere, (int, float)) and total > 0:
         home_days = sum(1 for p in places.values() if p == "home")
         request["how_it_works"] = (
-            f"I planned this week with the where & when planner. Of my {fmt_number(round(total, 2))} working hours "
+            f"Of my {fmt_number(round(total, 2))} working hours "
             f"a week, {fmt_number(round(anywhere, 2))} are work that can be done well away from the office; the "
             f"{home_days} day{'s' if home_days != 1 else ''} at home hold that work, and the office days keep the "
             "work that needs people together.")

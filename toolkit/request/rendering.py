@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import records
-from ..documents import Rendered, date_words
+from ..documents import Rendered, date_words, file_name
 from ..flexible_working import timeline
 from ..safe import esc
 from .model import Result
@@ -66,7 +66,8 @@ def status(result: Result) -> str:
 def render(result: Result, values: dict[str, Any]) -> Rendered:
     return Rendered(
         parts=(standing_html(result), dates_html(result), result.letter.html()),
-        filename="flexible-working-request",
+        filename=file_name("flexible-working-request", result.asked.request.employee,
+                           on=result.asked.request.made),
         status=status(result),
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), kept(result, values), summary(result)),

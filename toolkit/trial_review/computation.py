@@ -92,7 +92,8 @@ def extension(trial: Trial) -> tuple[str, date]:
 
 
 def events(trial: Trial, confirm_by: date | None) -> list[Event]:
-    today = trial.today
+    # The review is a record of its own day: what is done and what is to come follow "Date of this review".
+    today = trial.decided
 
     def state(day: date) -> str:
         return "done" if day <= today else "planned"
@@ -103,7 +104,7 @@ def events(trial: Trial, confirm_by: date | None) -> list[Event]:
         out.append(Event(r.day, "review", "due" if coming and r is coming[0] else state(r.day)))
     if trial.decide_by:
         if trial.outcome in ("confirm", "end"):  # this review is the decision
-            done = "done" if trial.decided <= trial.decide_by else "late"
+            done = "met" if trial.decided < trial.decide_by else "done" if trial.decided == trial.decide_by else "late"
         else:
             done = "late" if trial.decided > trial.decide_by else "due"
         out.append(Event(trial.decide_by, "decision due", done))
@@ -135,10 +136,11 @@ def with_rules(made: Letter, rules: Any, org: dict[str, Any]) -> Letter:
 
 
 def compute(trial: Trial) -> Result:
-    """Pure: no I/O; `trial.today` says which reviews are past."""
+    """Pure: no I/O; the date of this review (`trial.decided`, today when left empty) says which reviews are
+    held: a review recorded later keeps the count of its own day."""
     readings = tuple(reading(m) for m in trial.measures)
-    held = tuple(r for r in trial.reviews if r.day <= trial.today)
-    to_come = tuple(r for r in trial.reviews if r.day > trial.today)
+    held = tuple(r for r in trial.reviews if r.day <= trial.decided)
+    to_come = tuple(r for r in trial.reviews if r.day > trial.decided)
     why, latest = extension(trial)
     confirm_by = months_after(trial.effective, trial.rules.confirm_months) if trial.outcome == "confirm" else None
     notes = trial.notes + ((("trial.decide_by", why),) if why else ())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..svg import Figure, fit
 from ..forms import fmt_number
+from .letters import amount
 from .model import Reading
 
 WIDTH, LEFT, RIGHT = 640, 24, 24
@@ -52,21 +53,21 @@ def measures(readings: tuple[Reading, ...], overall: str, colour: str) -> str:
         axis = top + 46
         fig.line(LEFT, axis, WIDTH - RIGHT, axis)
         fig.line(x(m.target), axis - 14, x(m.target), axis + 14, dash=True)
-        _label(fig, x(m.target), axis - 16, f"Target {fmt_number(m.target)}")
+        _label(fig, x(m.target), axis - 16, f"Target {amount(m.target, m)}")
         if m.actual is not None:
             start, stop = sorted((x(m.baseline), x(m.actual)))
             fig.rect(start, axis - 3, stop - start, 6, fig.pattern("hatch"), stroke="none")
         # Filled with the page's background (swt-fig-bg), so the change bar does not show through the hollow mark.
         fig.rect(x(m.baseline) - 6, axis - 6, 12, 12, "#ffffff", cls="swt-fig-bg",
                  tip=f"{m.name}: baseline {fmt_number(m.baseline)}")
-        _label(fig, x(m.baseline), axis + 24, f"Baseline {fmt_number(m.baseline)}")
+        _label(fig, x(m.baseline), axis + 24, f"Baseline {amount(m.baseline, m)}")
         if m.actual is None:
             _label(fig, (LEFT + WIDTH - RIGHT) / 2, axis + 40, "Actual: not measured yet", bold=True)
             continue
         state = "met" if r.state == "met" else "not met"
         fig.rect(x(m.actual) - 7, axis - 7, 14, 14, fig.pattern("solid" if r.state == "met" else "cross"),
                  tip=f"{m.name}: actual {fmt_number(m.actual)}, {state}")
-        _label(fig, x(m.actual), axis + 40, f"Actual {fmt_number(m.actual)}: {state}", bold=True)
+        _label(fig, x(m.actual), axis + 40, f"Actual {amount(m.actual, m)}: {state}", bold=True)
     legend = height - 10
     for at, fill, word in ((0, "none", "baseline"), (90, "solid", "actual, met"), (200, "cross", "actual, not met"),
                            (410, "hatch", "change from the baseline")):

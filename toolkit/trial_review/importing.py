@@ -2,7 +2,7 @@
 
 The decision record is read through `records`, like any typed input: this package never imports that tool. Its
 `result.trial` is null (no trial decided) or {employee, manager, pattern: [lines], start, end, reviews: [dates],
-decide_by (or null), success, measures: [{name, baseline, target}]}. A damaged one is named, never half-read."""
+decide_by (or null), success, measures: [{name, baseline, target, better ("higher", "lower"; older records: none)}]}. A damaged one is named, never half-read."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ _KIND_WORDS = (
     ("service_level", ("service", "sla", "cover", "complaint", "satisfaction")),
     ("outputs", ("processed", "completed", "output", "delivered", "closed", "invoice", "cases", "reports")),
 )
+_ON_TIME = ("same day", "on time", "in time", "within", "by the deadline")
 
 
 def _split(raw: str) -> tuple[str, str, str]:
@@ -44,24 +45,22 @@ def _split(raw: str) -> tuple[str, str, str]:
     return (m.group(1), m.group(2), way) if m else (raw.strip(), "", "")
 
 
-def _kind(name: str) -> str:
+def _kind(name: str, unit: str = "") -> str:
     low = name.casefold()
+    if "%" in unit or "per cent" in low or "percent" in low or any(w in low for w in _ON_TIME):
+        return "service_level"  # a share of things done in time: a service level, whatever the verb
     return next((kind for kind, words in _KIND_WORDS if any(w in low for w in words)), "other")
 
 
 def _measure(raw: dict[str, Any]) -> dict[str, str]:
+    """One measure as the form holds it. Which way is better comes from the record, or from the target's own words
+    ("140 or more"); otherwise it is left for the two people to choose, never guessed from the name."""
     name = raw["name"].strip()
     baseline, unit_b, _ = _split(raw["baseline"])
     target, unit_t, way = _split(raw["target"])
-    kind = _kind(name)
-    better = "lower" if kind == "response_time" else "higher"
-    try:  # a target below the baseline: fewer is better (errors, complaints), whatever the name says
-        better = "lower" if float(target) < float(baseline) else better
-    except ValueError:
-        pass
-    better = way or better  # what the target's own words say wins
-    return {"name": name, "kind": kind, "unit": unit_b or unit_t, "baseline": baseline, "target": target,
-            "actual": "", "better": better}
+    stated = raw.get("better") if raw.get("better") in ("higher", "lower") else ""
+    return {"name": name, "kind": _kind(name, unit_b or unit_t), "unit": unit_b or unit_t, "baseline": baseline,
+            "target": target, "actual": "", "better": stated or way}
 
 
 def _is_date(raw: Any) -> bool:

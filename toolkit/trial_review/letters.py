@@ -22,7 +22,9 @@ SUBJECTS = {
 
 
 def amount(value: float, m: Measure) -> str:
-    return f"{fmt_number(value)} {m.unit}".strip()
+    """A figure with its unit as people write it: "95%", "8 hours"."""
+    unit = m.unit.strip()
+    return f"{fmt_number(value)}{unit}" if unit.startswith("%") else f"{fmt_number(value)} {unit}".strip()
 
 
 def measure_line(r: Reading) -> str:
@@ -35,7 +37,11 @@ def measure_line(r: Reading) -> str:
 
 
 def pattern_lines(trial: Trial) -> tuple[str, ...]:
-    return tuple(line.strip() for line in trial.pattern.splitlines() if line.strip())
+    """The pattern's lines; the employee's own words, named as theirs in the field, are "your words" in a letter
+    to them."""
+    theirs = f"In {trial.employee}'s words:"
+    return tuple("In your words:" + line.strip()[len(theirs):] if line.strip().startswith(theirs) else line.strip()
+                 for line in trial.pattern.splitlines() if line.strip())
 
 
 def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None, extension: str,

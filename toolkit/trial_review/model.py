@@ -17,7 +17,8 @@ KINDS = (
     ("well_being", "Well-being"),
     ("other", "Other"),
 )
-BETTER = (("higher", "Higher is better"), ("lower", "Lower is better"))
+# Never guessed: a row starts on "Choose one", and the review waits for the two people to say.
+BETTER = (("", "Choose one"), ("higher", "Higher is better"), ("lower", "Lower is better"))
 # The default is first, and it is adjusting: ending a trial is never the answer a form starts from.
 OUTCOMES = (
     ("adjust", "Adjust the pattern and carry on"),

@@ -1,7 +1,7 @@
 """The trial review for the page, as a printable page, as Markdown and as a record that loads back; the outcome
 letter as its own printable download.
 
-Every value a person typed goes through safe.esc / html_block for HTML and safe.md / md_block for Markdown."""
+Every value a person typed goes through safe.esc / html_block for HTML and safe.md / md_text for Markdown."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 
 from .. import org as org_settings
 from .. import records
-from ..documents import Rendered, date_words, made_line, printable_page, table
+from ..documents import Rendered, date_words, file_name, made_line, printable_page, table
 from ..flexible_working import timeline
-from ..safe import esc, html_block, md, md_block
+from ..safe import esc, html_block, md, md_text
 from . import figures
 from .letters import amount
 from .model import BASES, BETTER, KINDS, OUTCOMES, Reading, Result, Review, label
@@ -46,8 +46,8 @@ MEASURE_HEADINGS = ("Measure", "Kind", "Baseline", "Target", "Actual", "Change f
 
 
 def _review_state(result: Result, r: Review) -> str:
-    if r.day == result.trial.today:
-        return "Held today"  # the review being recorded: held, as the summary and the dates count it
+    if r.day == result.trial.decided:
+        return "This review"  # the review being recorded: held, as the summary and the dates count it
     return "Held" if r in result.held else "To come"
 
 
@@ -187,9 +187,9 @@ def markdown(result: Result) -> str:
            f"This review: {date_words(trial.decided)}" + ("  " if trial.decide_by else "")]
     if trial.decide_by:
         out.append(f"Decision due by: {date_words(trial.decide_by)}")
-    out += ["", "## The pattern tried", "", md_block(trial.pattern), ""]
+    out += ["", "## The pattern tried", "", md_text(trial.pattern), ""]
     if trial.success:
-        out += ["## What success looks like", "", md_block(trial.success), ""]
+        out += ["## What success looks like", "", md_text(trial.success), ""]
     out += ["## The measures", "", md(result.overall), ""]
     out += _md_table(MEASURE_HEADINGS, [[md(r.measure.name), *(md(c) for c in _measure_cells(r))]
                                         for r in result.readings])
@@ -201,15 +201,15 @@ def markdown(result: Result) -> str:
             for r in trial.reviews] or ["No review dates yet."]
     out += ["", "## Notes from both sides", ""]
     for who, words in (("The employee's notes", trial.employee_notes), ("The manager's notes", trial.manager_notes)):
-        out += [f"### {who}", "", md_block(words) if words else "*None written.*", ""]
+        out += [f"### {who}", "", md_text(words) if words else "*None written.*", ""]
     out += [f"## Outcome: {md(outcome_words(result))}", ""] + [md(p) + "\n" for p in outcome_points(result)]
     if trial.outcome == "end" and trial.reason:
-        out += ["**Why:**", "", md_block(trial.reason), ""]
+        out += ["**Why:**", "", md_text(trial.reason), ""]
     if result.suggestions:
         out += ["**Before ending it, could you adjust instead?**", ""]
         out += [f"- {md(s)}" for s in result.suggestions] + [""]
     if trial.outcome in ("adjust", "extend") and trial.changes:
-        out += ["**What you will adjust:**", "", md_block(trial.changes), ""]
+        out += ["**What you will adjust:**", "", md_text(trial.changes), ""]
     out += [result.letter.markdown()]
     return "\n".join(out)
 
@@ -247,12 +247,13 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
     letter = result.letter
     return Rendered(
         parts=tuple(html(result, chart)),
-        filename="trial-review",
+        filename=file_name("trial-review", result.trial.employee, on=result.trial.decided),
         status=status(result),
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), _kept(result, values), summary(result)),
         make_document=lambda: document(result, chart),
         notes=result.notes,
-        pages=((LETTER_LABEL, "trial-outcome-letter.html", letter.page),),
+        pages=((LETTER_LABEL, file_name("trial-outcome-letter", result.trial.employee, on=result.trial.decided)
+                + ".html", letter.page),),
     )
 

@@ -32,8 +32,8 @@ def form(org: dict[str, Any]) -> ToolForm:
         Field("baseline", "Baseline (before the trial)", kind="number", width="s", max_length=FIGURE_LIMIT),
         Field("target", "Target", kind="number", width="s", max_length=FIGURE_LIMIT),
         Field("actual", "Actual (leave empty until measured)", kind="number", width="s", max_length=FIGURE_LIMIT),
-        Field("better", "Which way is better", kind="select", options=BETTER, default="higher",
-              hint="For response times, lower is usually better."),
+        Field("better", "Which way is better", kind="select", options=BETTER, default="",
+              hint="Higher for work done or replies on time; lower for hours to reply or errors."),
     )
     fields: list[Any] = [
         Group("Who", (

@@ -125,8 +125,11 @@ def _measures(values: dict[str, Any], e: Errors, notes: list[tuple[str, str]]) -
         baseline = e.take(at + "baseline", _figure(row.get("baseline"), "The baseline", True), who)
         target = e.take(at + "target", _figure(row.get("target"), "The target", True), who)
         actual = e.take(at + "actual", _figure(row.get("actual"), "The actual figure", False), who)
-        better = e.take(at + "better", choice(row.get("better") or "higher", label="Which way is better",
-                                              options=BETTER), who)
+        better = e.take(at + "better", choice(row.get("better") or "", label="Which way is better",
+                                              options=BETTER, required=False), who)
+        if not better and not any(x.field == at + "better" for x in e.list):
+            e.add(at + "better", who + "choose which way is better: a higher figure or a lower one. The review "
+                                       "does not guess it.")
         if len(e.list) > before:
             continue
         if (target - baseline) * (1 if better == "higher" else -1) < 0:

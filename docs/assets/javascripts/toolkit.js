@@ -548,7 +548,7 @@
   // `make(file)` asks Python for it on the click.
   const latestFiles = new WeakMap();
 
-  function showResult(root, answer, make) {
+  function showResult(root, answer, make, print) {
     const body = root.querySelector("[data-result-body]");
     showParts(body, answer.parts); // built by Python, every typed value escaped
     body.dataset.computed = String(Number(body.dataset.computed || 0) + 1); // how many results were shown
@@ -564,7 +564,44 @@
         const file = latest.files.get(label);
         return file.content === undefined ? latest.make(file) : download(file);
       })),
-      button("Print", () => window.print()));
+      button("Print", () => {
+        // The tool's printable page, when it has one, is what Print prints: the same document as its download.
+        const latest = latestFiles.get(downloads);
+        const file = [...latest.files.values()].find((f) => f.label === PRINTABLE);
+        return file ? print(file) : window.print();
+      }));
+  }
+
+  const PRINTABLE = "Download as a printable page (HTML)"; // toolkit.documents.Rendered.files
+
+  // The printable page shown for printing only, in place of the page: its body, with ids made its own (a figure
+  // on the page has the same ones). Its typed values were escaped by Python, as for the result.
+  function printDocument(html) {
+    // Only its body: the page's own <style> would be refused under the strict CSP (toolkit.css styles it here).
+    const body = html.slice(html.indexOf("<body>") + "<body>".length, html.lastIndexOf("</body>"));
+    const fresh = document.createElement("template");
+    fresh.innerHTML = body;
+    let box = document.querySelector("[data-print-document]");
+    if (!box) {
+      box = Object.assign(document.createElement("div"), { className: "swt-print-document", hidden: true });
+      box.setAttribute("data-print-document", "");
+      document.body.append(box);
+    }
+    box.replaceChildren(fresh.content);
+    const own = (id) => `${id}-print`;
+    for (const el of box.querySelectorAll("[id]")) el.id = own(el.id);
+    for (const el of box.querySelectorAll("[aria-labelledby]")) {
+      el.setAttribute("aria-labelledby", el.getAttribute("aria-labelledby").split(/\s+/).map(own).join(" "));
+    }
+    for (const el of box.querySelectorAll("[fill^='url(#']")) {
+      el.setAttribute("fill", el.getAttribute("fill").replace(/\)$/, "-print)"));
+    }
+    document.documentElement.classList.add("swt-printing");
+    window.addEventListener("afterprint", () => {
+      document.documentElement.classList.remove("swt-printing");
+      box.replaceChildren();
+    }, { once: true });
+    window.print();
   }
 
   // Python sends the result in parts (a figure, a table, the findings), each shown in a box of its own. After an
@@ -820,7 +857,7 @@
     showProblems(tool, focusErrors);
     if (tool.complete) {
       showNotes(root, reply.notes || []);
-      showResult(root, reply, (file) => makeFile(tool, file));
+      showResult(root, reply, (file) => makeFile(tool, file), (file) => makeFile(tool, file, printDocument));
       setStatus(root, reply.status);
     }
     performance.mark("swt:result"); // the benchmark times first results and recomputes by these
@@ -854,12 +891,13 @@
 
   // --- files: a download made by Python from the form as it is when its button is clicked; records and rows in
 
-  async function makeFile(tool, file) {
+  async function makeFile(tool, file, then = download) {
+    if (file.content !== undefined) return then(then === download ? file : file.content);
     const answer = await ask({ tool: tool.form.dataset.tool, action: "download", values: serialise(tool.form),
       context: tool.context, filename: file.filename });
     if (answer.error) return broken(tool, answer.error);
     const reply = JSON.parse(answer.result);
-    if (reply.ok) download(reply.download);
+    if (reply.ok) then(then === download ? reply.download : reply.download.content);
     else setStatus(tool.root, "That download could not be made: put right the problems listed above first.");
   }
 
@@ -895,6 +933,8 @@
     replaceWith(tool, reply.values, `Loaded ${file.name}; it replaced what you had typed.`);
     tool.showAll = true;
     await recompute(tool, { focusErrors: true });
+    // Said on the page, not only to screen readers: a form filled from a file should say where it came from.
+    if (tool.notice.hidden) tell(tool, `Loaded ${file.name}.`);
     setStatus(root, `Loaded ${file.name}.`);
   }
 
