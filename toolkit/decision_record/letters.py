@@ -94,13 +94,15 @@ def outcome(r: Result) -> Letter:
     elif d.outcome == "refuse":
         named = dict(rules.grounds)
         named[OTHER_GROUND] = "another reasonable business ground, explained below"
+        plural = len(d.grounds) > 1
+        cited = rules.law.rules["grounds"].citation if rules.period and rules.law and "grounds" in rules.law.rules \
+            else ""
         blocks += ["I have considered your request carefully and talked it through with you. I am sorry that I "
-                   "cannot agree to it, for the following reason" + ("s" if len(d.grounds) > 1 else "") + ":",
+                   + ("cannot agree to it, for the following reason" + ("s" if plural else "") + ":" if not cited else
+                      f"cannot agree to it. It is refused because of the following ground{'s' if plural else ''}, "
+                      f"which {cited} allows:"),
                    tuple(named[g][0].upper() + named[g][1:] + "." for g in d.grounds),
                    ("h", "Why this applies to your request"), d.explanation]
-        if rules.period and rules.law and "grounds" in rules.law.rules:
-            blocks.insert(len(blocks) - 3, f"Your request is refused on {'grounds' if len(d.grounds) > 1 else 'a ground'}"
-                                           f" that {rules.law.rules['grounds'].citation} allows:")
         if d.alternatives:
             blocks += [("h", "What else we considered"), d.alternatives]
         if d.reasonable:

@@ -590,8 +590,10 @@ class Rules:
     def to_dict(self) -> dict[str, Any]:
         """For the pages (org.request_rules in Markdown): plain values, with the settings' names."""
         lw = self.law
-        return {"jurisdiction": self.jurisdiction, "statutory": self.statutory, "law": self.source,
-                "citation": lw.citation if lw else "", "per_12_months": self.per_12_months,
+        whole = bool(lw and lw.kinds and self.source == lw.name)  # the pages name the whole law, every kind
+        return {"jurisdiction": self.jurisdiction, "statutory": self.statutory,
+                "law": lw.whole[0] if whole else self.source,
+                "citation": (lw.whole[1] if whole else lw.citation) if lw else "", "per_12_months": self.per_12_months,
                 "law_per_12_months": lw.per_12_months if lw else None,
                 "decision_within_months": self.decision_months, "aim_months": self.aim_months,
                 "period": self.period_words if self.period else "",
@@ -606,6 +608,7 @@ class Rules:
                 "reason_required": bool(lw and lw.reason_required),
                 "notice_weeks": lw.value("notice_weeks") if lw else None,
                 "circumstances": list(lw.value("circumstances", [])) if lw else [],
+                "request_contents": list(lw.value("request_contents", [])) if lw else [],
                 "kinds": [{"key": k, "label": words, "name": lw.of_kind(k).name, "citation": lw.of_kind(k).citation}
                           for k, words in lw.kinds] if lw else [],
                 "consult_before_refusal": self.consult_before_refusal, "appeal": self.appeal,
