@@ -5,7 +5,7 @@ each is downloaded and loaded back. Filled in by label, in real Chromium with re
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from tests.browser.conftest import axe_violations, wait_for_result
 
@@ -33,6 +33,7 @@ def error_beside(page, label: str) -> str:
 
 
 def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
+    page.clock.set_fixed_time(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 30))  # the dates below count from it
     # The planner: the example plan, with a name, downloaded.
     page.goto(server.url + "tools/planner/")
     page.get_by_role("button", name="Try an example").click()
