@@ -95,16 +95,24 @@ def jurisdiction_sites(tmp_path_factory, site_dir):
 
 
 @pytest.mark.parametrize("code", list(REQUESTS))
-def test_the_request_path_under_each_law(code, jurisdiction_sites, context, tmp_path):
-    with SiteServer(jurisdiction_sites(code)) as server:
-        page = context.new_page()
-        watch = Watch(page, server.url.split("/smart-working/")[0])
-        page.clock.set_fixed_time(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 30))
-        try:
-            _walk(code, page, server, tmp_path)
-        finally:
-            page.close()
-        assert watch.foreign == [] and watch.errors == [], (watch.foreign, watch.errors)
+def test_the_request_path_under_each_law(code, jurisdiction_sites, site_dir, server, context, tmp_path):
+    site = jurisdiction_sites(code)
+    if site == site_dir:  # the suite's own site, already served
+        _in_chromium(code, server, context, tmp_path)
+        return
+    with SiteServer(site) as own:
+        _in_chromium(code, own, context, tmp_path)
+
+
+def _in_chromium(code: str, server, context, tmp_path) -> None:
+    page = context.new_page()
+    watch = Watch(page, server.url.split("/smart-working/")[0])
+    page.clock.set_fixed_time(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 30))
+    try:
+        _walk(code, page, server, tmp_path)
+    finally:
+        page.close()
+    assert watch.foreign == [] and watch.errors == [], (watch.foreign, watch.errors)
 
 
 def _walk(code: str, page, server, tmp_path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 
 from tests.site.test_settings_build import build_with, default_settings
-from tests.support.settings import jurisdiction
+from tests.support.settings import is_published, jurisdiction
 from toolkit.flexible_working import rules
 
 REQUEST_PATH = ("tools/request/index.html", "tools/decision-record/index.html", "tools/trial-review/index.html")
@@ -33,7 +33,8 @@ def test_every_tool_page_of_the_request_path_says_rules_as_of_and_links_the_page
 def test_the_guidance_links_the_rules_page(site_dir):
     for name in ("employees/formal-request/index.html", "managers/formal-requests/index.html",
                  "organisations/request-rules/index.html", "sources/index.html"):
-        assert "rules/" in (site_dir / name).read_text("utf-8"), name
+        if is_published(name.removesuffix("index.html")):  # the fork switches the organisations' guide off
+            assert "rules/" in (site_dir / name).read_text("utf-8"), name
 
 
 def test_a_northern_ireland_site_says_northern_irelands_law(tmp_path):
