@@ -230,7 +230,7 @@ def test_hand_worked_cases(c: Case):
         assert any(ev.what == what and ev.day == date.fromisoformat(day) for ev in result.events), (
             c.source, [(ev.what, ev.day) for ev in result.events])
     if c.note[0]:
-        notes = result.decision.notes + result.warnings + st.notes
+        notes = result.decision.notes + result.warnings  # what the manager sees beside each field
         assert any(f == c.note[0] and c.note[1] in words for f, words in notes), (c.source, notes)
 
 

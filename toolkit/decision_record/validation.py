@@ -152,7 +152,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     return Decision(request, st, rules, org, today, received, acknowledged, meeting, meeting_time, place, companion,
                     missed, consulted, extended_to, agreed_on, outcome, decided_on, changes or "", start, lasting,
                     until, grounds, explanation, alternatives, reasonable, trial, appeal, confirmed_on,
-                    tuple(n for n in st.notes if n[0] != "request.start_date") + tuple(notes))
+                    st.notes + tuple(notes))
 
 
 def ground_options(rules: request_rules.Rules) -> tuple[tuple[str, str], ...]:

@@ -202,7 +202,7 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
                       f"({lw.rules['notice_weeks'].citation}): for a request made on {date_words(req.made)}, a start "
                       f"on {date_words(earliest)} or later."))
     decide_by = decision_due(received or req.made, rules)
-    if decide_by and req.start_date <= decide_by and not blocked_until and not live:
+    if decide_by and req.start_date <= decide_by and not blocked_until and not live and not manager:
         counted = "the day it is received" if not manager else date_words(received)
         if rules.decision_months:
             when = (f"{law} the decision, including any appeal, can take until {date_words(decide_by)} "
