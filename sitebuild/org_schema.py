@@ -274,6 +274,30 @@ def _jurisdictions() -> tuple[str, ...]:
     return rules.jurisdictions()
 
 
+def jurisdiction(like: str) -> Check:
+    """One of the law files, or policy: an unknown code is told the ones there are and how to add its own file."""
+    @_rule(like)
+    def test(v: Any, ctx: Context) -> str | None:
+        from toolkit.flexible_working import rules
+
+        there = rules.jurisdictions()
+        if isinstance(v, str) and v in there:
+            return None
+        close = isinstance(v, str) and v.upper() in there and v.upper()
+        if close:
+            return f"Write the code in capitals: {close}."
+        named = ", ".join(f'"{code}" ({rules.law(code).whole[0] or rules.law(code).name})' for code in there
+                          if code != "policy")
+        code = v.strip().upper() if isinstance(v, str) and v.strip().isalpha() else "XX"
+        return (f"There is no law file for {_not(v)}. The jurisdictions there are: {named}, or \"policy\" (your own "
+                "rules only, where no law gives a right to request flexible working). To add your own, copy "
+                f"toolkit/flexible_working/law/gb.toml to toolkit/flexible_working/law/{code.lower()}.toml, write "
+                f"jurisdiction = \"{code}\" at its top and each rule with its citation, a link to the text and the "
+                f"day you checked it, and set jurisdiction: {code}. The build checks the file; \"Make it yours\" "
+                "in the organisations' guide walks through it.")
+    return test
+
+
 def _ground(v: Any, ctx: Context) -> str | None:
     if not isinstance(v, str) or not 3 <= len(v.strip()) <= 200:
         return f"Write a ground for refusing as a short phrase, like \"the burden of additional costs\"; not {_not(v)}."
@@ -370,9 +394,7 @@ SCHEMA: dict[str, Check] = {
     "policy.min_days_together": whole(0, 5, 2),
     "policy.emissions": factors,
     "policy.emissions_source": text(0, 200, "UK Government conversion factors, 2024"),
-    "policy.requests.jurisdiction": choice(*_jurisdictions(),
-                                           why="GB for Great Britain, NI for Northern Ireland, policy only for an "
-                                               "organisation outside both, with no statutory scheme"),
+    "policy.requests.jurisdiction": jurisdiction("GB"),
     "policy.requests.from_day_one": yes_no(True, null=True),
     "policy.requests.qualifying_weeks": whole(1, 104, 26, null=True),
     "policy.requests.per_12_months": whole(1, 12, 2, null=True),
@@ -418,27 +440,40 @@ def _requests(group: dict[Any, Any], key: str, ctx: Context) -> Iterator[Problem
                       "false, or set jurisdiction: GB.")
     if law is None:
         return
-    where = law.name.removeprefix("the law in ")
+    name = law.whole[0] or law.name
+    the = name[0].upper() + name[1:]
     per, months = group.get("per_12_months"), group.get("decision_within_months")
-    if isinstance(per, int) and not isinstance(per, bool) and 1 <= per < law.per_12_months:
-        yield Problem(f"{key}.per_12_months", f"The law in {where} allows {law.per_12_months} requests in 12 months: "
+    if isinstance(per, int) and not isinstance(per, bool) and law.per_12_months is None and per >= 1:
+        yield Problem(f"{key}.per_12_months", f"Under {name} no limit on requests applies: a limit would be "
+                                              "less generous than the law. Write null.")
+    elif isinstance(per, int) and not isinstance(per, bool) and 1 <= per < (law.per_12_months or 0):
+        yield Problem(f"{key}.per_12_months", f"{the} allows {law.per_12_months} requests in 12 months: "
                                               f"write {law.per_12_months} or more, or null for the law's number.")
-    if (isinstance(months, int) and not isinstance(months, bool) and law.decision_months is not None
+    period = law.period
+    if isinstance(months, int) and not isinstance(months, bool) and period and period[1] != "months" and months >= 1:
+        yield Problem(f"{key}.decision_within_months",
+                      f"{the} asks for a reply within {period[0]} {period[1]}: a period in months would "
+                      "be longer. Write null for the law's period.")
+    elif (isinstance(months, int) and not isinstance(months, bool) and law.decision_months is not None
             and law.decision_months < months <= 12):
         yield Problem(f"{key}.decision_within_months",
-                      f"The law in {where} asks for a decision within {law.decision_months} months: write "
-                      f"{law.decision_months} or fewer, or null for the law's period.")
-    if group.get("from_day_one") is False and law.qualifying_weeks == 0:
-        yield Problem(f"{key}.from_day_one", f"The law in {where} lets people ask from their first day: write true, "
+                      f"{the} asks for a decision within {law.decision_months} "
+                      f"month{'s' if law.decision_months != 1 else ''}: write {law.decision_months} or fewer, or null "
+                      "for the law's period.")
+    if group.get("from_day_one") is False and not law.has_qualifying_period:
+        yield Problem(f"{key}.from_day_one", f"{the} lets people ask from their first day: write true, "
                                              "or null for the law's rule.")
     if group.get("appeal") is False and law.appeal_statutory:
-        yield Problem(f"{key}.appeal", f"The law in {where} gives the employee a right to appeal a refusal, so it "
+        yield Problem(f"{key}.appeal", f"{the} gives the employee a right to appeal a refusal, so it "
                                        "cannot be switched off: write true, or delete the line.")
     if group.get("qualifying_weeks") is not None:
-        yield Problem(f"{key}.qualifying_weeks", f"Under the law in {where} the law sets the qualifying period: "
+        yield Problem(f"{key}.qualifying_weeks", f"Under {name} the law sets the qualifying period: "
                                                  "write null, or set jurisdiction: policy to use your own.")
     if group.get("grounds"):
-        yield Problem(f"{key}.grounds", f"Under the law in {where} a refusal rests on the law's eight grounds: "
+        yield Problem(f"{key}.grounds", f"Under {name} a refusal rests on "
+                                        + (f"the law's {'eight' if n == 8 else n} grounds" if (n := len(
+                                            rules.statutory_grounds(law))) else "its reasons, as the law asks")
+                                        + ": "
                                         "write [], or set jurisdiction: policy to list your own.")
 
 

@@ -16,7 +16,7 @@ import yaml
 
 import macros
 from sitebuild import orgfile
-from tests.support.settings import site_settings
+from tests.support.settings import jurisdiction, site_settings
 from toolkit import checklist
 from toolkit import org as org_settings
 
@@ -245,7 +245,11 @@ REQUEST_PAGES = ["employees/formal-request.md", "faq.md", "organisations/request
                  "managers/formal-requests.md", "managers/trials-and-reviews.md", "managers/disability-and-caring.md"]
 
 
-@pytest.mark.parametrize("settings", [NEUTRAL, GB, NI], ids=["policy", "GB", "NI"])
+IE, AU, NZ = ({"name": "Acme", "term": "Agile Working", "policy": {"requests": {"jurisdiction": code}}}
+              for code in ("IE", "AU", "NZ"))
+
+
+@pytest.mark.parametrize("settings", [NEUTRAL, GB, NI, IE, AU, NZ], ids=["policy", "GB", "NI", "IE", "AU", "NZ"])
 @pytest.mark.parametrize("src", REQUEST_PAGES)
 def test_request_rules_read_well_with_any_jurisdiction(src, settings):
     text = render_with(src, settings)
@@ -264,6 +268,26 @@ def test_request_rules_follow_the_settings():
     later = render_with("employees/formal-request.md", {"policy": {"requests": {
         "jurisdiction": "policy", "from_day_one": False, "qualifying_weeks": 13}}})
     assert "qualifying period" in later and "13 weeks" in later
+
+
+@pytest.mark.parametrize("settings, words", [
+    (IE, ["the law in Ireland (Part 3 of the Work Life Balance", "remote working (any employee)",
+          "flexible working for caring", "within 4 weeks beginning with", "up to 8 weeks", "Workplace Relations"]),
+    (AU, ["the Fair Work Act 2009 (sections 65 to 65C", "you are pregnant", "12 months' continuous service",
+          "within 21 days after", "Fair Work Commission"]),
+    (NZ, ["the Employment Relations Act 2000 (Part 6AA", "from your first day", "within 1 month after",
+          "Labour Inspector", "Employment Relations Authority"]),
+], ids=["IE", "AU", "NZ"])
+def test_the_guides_say_which_law_applies_and_its_rules(settings, words):
+    for src in ("employees/formal-request.md", "managers/formal-requests.md"):
+        text = " ".join(render_with(src, settings).split())
+        assert "Which rules apply at Acme" in text or "At Acme formal requests follow" in text, src
+        for w in words[:1] + words[-1:]:
+            assert w in text, (src, w)
+    employee = " ".join(render_with("employees/formal-request.md", settings).split())
+    for w in words:
+        assert w in employee, w
+    assert "Do you have to give a reason? No" not in employee or settings is NZ
 
 
 def test_under_the_law_its_figures_apply_when_nothing_more_generous_is_set():
@@ -293,6 +317,12 @@ def test_the_guides_lead_to_the_request_tools_and_the_statutory_checklist(site_d
 
 def test_the_manager_page_sets_out_the_whole_statutory_process(site_dir):
     text = " ".join(" ".join(article(site_dir, "managers/formal-requests.md").text).split())
+    if jurisdiction() == "policy":  # the example fork's US-style policy (SWT_FORK=1): its own rules, no statute
+        for fact in ("the needs of the department's teaching timetable", "one request can be considered at a time",
+                     "a different manager", "permanent unless you both agree otherwise"):
+            assert fact in text, fact
+        assert "The law requires you to consult" not in text
+        return
     for fact in ("the burden of additional costs", "planned structural changes", "one request can be considered at a time",
                  "consult the person before refusing", "good practice, not a legal right", "a different manager",
                  "treated as withdrawn", "permanent unless you both agree otherwise", "within one month",
@@ -310,6 +340,11 @@ def test_the_planner_page_names_the_year_of_the_emission_factors_it_uses(site_di
 
 def test_the_formal_request_page_sets_out_the_gb_statutory_rules(site_dir):
     text = " ".join(" ".join(article(site_dir, "employees/formal-request.md").text).split())
+    if jurisdiction() == "policy":  # the example fork's US-style policy (SWT_FORK=1)
+        for fact in ("Northgate University's Agile Working policy", "13 weeks of employment",
+                     "up to 2 formal requests in any 12 months", "within 1 month", "No statutory right"):
+            assert fact in text, fact
+        return
     for fact in ("6 April 2024", "Employment Relations (Flexible Working) Act 2023",
                  "Flexible Working (Amendment) Regulations 2023", "first day", "two statutory requests in any 12 months",
                  "within two months", "consult you before refusing", "in writing and dated",

@@ -35,8 +35,13 @@ SETTINGS = {
         "min_days_together": 2,
         "emissions": {"car": 0.17},
         "emissions_source": "Northgate's travel plan 2026",
-        "requests": {"from_day_one": True, "per_12_months": 2, "decision_within_months": 2, "appeal": True,
-                     "law": "Part 8A of the Employment Rights Act 1996 and Northgate's Agile Working policy"},
+        # A US-style policy: no statutory scheme, the university's own rules (a wait of 13 weeks, two requests a
+        # year, a decision within a month, its own grounds and an appeal), and letters that claim no statutory right.
+        "requests": {"jurisdiction": "policy", "from_day_one": False, "qualifying_weeks": 13, "per_12_months": 2,
+                     "decision_within_months": 1, "appeal": True,
+                     "grounds": ["the needs of the department's teaching timetable", "the cost of the change",
+                                 "the work cannot be done in the pattern asked for"],
+                     "law": "Northgate University's Agile Working policy"},
     },
     "content": {"switched_off": ["organisations/"]},
     # The switch for a site without the memory snapshot: the whole browser suite then runs Python's plain start.

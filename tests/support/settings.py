@@ -20,3 +20,17 @@ def is_published(url_path: str) -> bool:
     stem = url_path.rstrip("/")
     sources = [f"{stem}/index.md" if stem else "index.md", f"{stem}.md"]
     return not any(orgfile.is_switched_off(src, switched_off) for src in sources)
+
+
+def jurisdiction() -> str:
+    """The law the site under test follows (GB by default; the fork's is "policy", a US-style policy)."""
+    return site_settings()["policy"]["requests"]["jurisdiction"]
+
+
+def request_opening() -> str:
+    """How the employee's letter opens for the site under test: a statutory request under a law, a formal one under
+    the organisation's own policy."""
+    if jurisdiction() == "policy":
+        return "formal request for flexible working under"
+    return "statutory request for flexible working under section 80F" if jurisdiction() == "GB" else \
+        "statutory request for flexible working under"

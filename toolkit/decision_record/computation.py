@@ -72,7 +72,7 @@ def _late(d: Decision, decide_by: date | None, trial_end: date | None):
     if d.appeal and d.appeal.decided_on and d.appeal.decided_on > decide_by:
         yield ("appeal.decided_on", f"The appeal is decided after the decision period ended ({date_words(decide_by)}"
                                     "). The period includes any appeal: " + _extend_words(d, lower=True))
-    if trial_end and trial_end > decide_by:
+    if trial_end and trial_end > decide_by and d.rules.extension in ("agreement", "agreement_in_writing"):
         yield ("trial.weeks", f"The trial ends on {date_words(trial_end)}, after the decision is due "
                               f"({date_words(decide_by)}). Agree with the employee, before then, to extend the "
                               f"decision period{', any appeal included,' if d.rules.decision_months else ''} to "
@@ -84,7 +84,12 @@ def _late(d: Decision, decide_by: date | None, trial_end: date | None):
 
 def _extend_words(d: Decision, lower: bool = False) -> str:
     """How to extend the period: by agreement; in writing where the law asks for it (NI), as advice elsewhere."""
-    if d.rules.extension_in_writing:
+    if d.rules.extension == "none":
+        text = f"{d.rules.source[0].upper() + d.rules.source[1:]} sets no way to extend it: reply now."
+    elif d.rules.extension == "employer_notice":
+        text = (f"Under {d.rules.source} the time can be extended only by your written notice given within it; "
+                "reply now.")
+    elif d.rules.extension_in_writing:
         text = (f"Agree an extension with the employee before the date passes; under {d.rules.source} you must "
                 "record the agreement in writing, dated, and send it to them.")
     elif d.rules.jurisdiction == "GB":
@@ -135,7 +140,7 @@ def _deadline_state(d: Decision, decide_by: date, trial_end: date | None) -> str
         return "late"
     if not last or (d.appeal and not d.appeal.decided_on):
         return "due"
-    if trial_end and trial_end > decide_by:
+    if trial_end and trial_end > decide_by and d.rules.extension in ("agreement", "agreement_in_writing"):
         return "due"  # the trial's own decision is still to come: the extension moves this date
     if d.outcome in REFUSED and not d.appeal and d.today <= decide_by:
         return "due"  # an appeal can still come within the period
@@ -207,7 +212,8 @@ def _missing(d: Decision, trial_end, decide_by, confirm_by) -> list[str]:
         out.append("Agree the date the change starts.")
     if confirm_by and not d.confirmed_on:
         out.append(f"Confirm the new terms in writing by {date_words(confirm_by)}.")
-    if trial_end and decide_by and trial_end > decide_by and not d.extended_to:
+    if (trial_end and decide_by and trial_end > decide_by and not d.extended_to
+            and d.rules.extension in ("agreement", "agreement_in_writing")):
         out.append(f"Agree with the employee to extend the decision period to "
                    f"{date_words(months_after(trial_end, 1))}, a month after the trial ends"
                    + (", and record the agreement in writing." if d.rules.extension_in_writing else

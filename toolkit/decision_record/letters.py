@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..forms import fmt_clock
 from ..documents import date_words
 from ..flexible_working.letters import Letter
+from ..flexible_working.rules import OTHER_GROUND
 from .model import Result, last_day_to_appeal
 
 
@@ -18,7 +19,8 @@ def letters(r: Result) -> list[Letter]:
         out.append(trial_confirmation(r))
     elif d.outcome:
         out.append(outcome(r))
-    if d.extended_to or (r.trial_end and r.decide_by and r.trial_end > r.decide_by):
+    if d.extended_to or (r.trial_end and r.decide_by and r.trial_end > r.decide_by
+                         and d.rules.extension in ("agreement", "agreement_in_writing")):
         out.append(extension(r))
     if d.appeal and d.appeal.outcome:
         out.append(appeal_outcome(r))
@@ -54,6 +56,10 @@ def acknowledgement(r: Result) -> Letter:
         blocks.append(f"Under {d.rules.source} we will meet within {steps.meeting} days after receiving it and give "
                       f"you our decision in writing within {steps.decision} days after the meeting, unless we agree "
                       "together to take longer (an agreement I will confirm to you in writing).")
+    elif due and d.standing.formal and d.rules.period:
+        blocks.append(f"Under {d.rules.source} we will reply to you in writing by {date_words(due)}"
+                      + {"employer_notice": ", unless we give you written notice, before then, that we need longer.",
+                         "none": "."}.get(d.rules.extension, ", unless we agree together to take longer."))
     elif due and d.standing.formal:
         blocks.append(f"Under {d.rules.source} we will give you our decision, including any appeal, by "
                       f"{date_words(due)}, unless we agree together to take longer.")
@@ -89,10 +95,22 @@ def outcome(r: Result) -> Letter:
     elif d.outcome == "accept_changes":
         blocks += ["Thank you for talking your request through with me. We have agreed a pattern that differs from "
                    "what you first asked for:", d.changes]
+    elif d.outcome == "refuse" and rules.grounds_kind == "reasons":
+        blocks += ["I have considered your request carefully, having regard to your needs and ours. I am sorry that "
+                   "I cannot agree to it, for these reasons:", d.explanation]
+        if d.alternatives:
+            blocks += [("h", "What else we considered"), d.alternatives]
+        blocks += appeal_blocks(r)
     elif d.outcome == "refuse":
         named = dict(rules.grounds)
+        named[OTHER_GROUND] = "another reasonable business ground, explained below"
+        plural = len(d.grounds) > 1
+        cited = rules.law.rules["grounds"].citation if rules.period and rules.law and "grounds" in rules.law.rules \
+            else ""
         blocks += ["I have considered your request carefully and talked it through with you. I am sorry that I "
-                   "cannot agree to it, for the following reason" + ("s" if len(d.grounds) > 1 else "") + ":",
+                   + ("cannot agree to it, for the following reason" + ("s" if plural else "") + ":" if not cited else
+                      f"cannot agree to it. It is refused because of the following ground{'s' if plural else ''}, "
+                      f"which {cited} allows:"),
                    tuple(named[g][0].upper() + named[g][1:] + "." for g in d.grounds),
                    ("h", "Why this applies to your request"), d.explanation]
         if d.alternatives:
@@ -100,6 +118,7 @@ def outcome(r: Result) -> Letter:
         if d.reasonable:
             blocks += [("h", "Why refusing is reasonable"), d.reasonable]
         blocks += appeal_blocks(r)
+    if d.outcome == "refuse":
         blocks.append("You can make a new request in the future, within the rules on how often requests can be "
                       "made.")
     elif d.outcome == "withdrawn":
@@ -139,13 +158,24 @@ def appeal_blocks(r: Result) -> list:
                 f"We will then meet to discuss your appeal within {steps.appeal_meeting} days after receiving it, "
                 f"and give you the decision on it in writing within {steps.appeal_decision} days after that "
                 "meeting. Someone other than me will hear it where possible. " + rules.companion_words()]
-    if rules.appeal:
-        due = r.due_on(d.decided_on)
+    out: list = []
+    due = r.due_on(d.decided_on)
+    if rules.appeal and rules.decision_months:
         within = (f", and it will be decided by {date_words(due)}, within the period for deciding your "
                   "request" if due else "")
-        return ["If you disagree, you can appeal. Please write to me as soon as you can, saying why; someone other "
-                f"than me will hear the appeal where possible{within}."]
-    return []
+        out.append("If you disagree, you can appeal. Please write to me as soon as you can, saying why; someone "
+                   f"other than me will hear the appeal where possible{within}.")
+    elif rules.appeal:
+        out.append("If you disagree, you can appeal under our own procedure: please write to me, saying why; someone "
+                   "other than me will hear the appeal where possible.")
+    if rules.appeal and not rules.statutory:
+        own = rules.org.get("name") if isinstance(rules.org.get("name"), str) else ""
+        out.append(f"This appeal is part of {own + chr(39) + 's' if own else 'our'} own policy on flexible working, "
+                   "not a statutory right.")
+    if rules.dispute_route:
+        out += [("h", "If you still disagree: the route the law gives"),
+                f"Under {rules.source}:", tuple(rules.dispute_route)]
+    return out
 
 
 def trial_confirmation(r: Result) -> Letter:
@@ -173,6 +203,8 @@ def trial_confirmation(r: Result) -> Letter:
 
 
 def extension(r: Result) -> Letter:
+    if r.decision.rules.extension == "employer_notice":
+        return extension_notice(r)
     d, req = r.decision, r.decision.request
     new_date = d.extended_to or r.proposed_extension
     original = d.standing.decide_by
@@ -193,6 +225,20 @@ def extension(r: Result) -> Letter:
                f"Signed by {_manager(r)} (manager): …………………… Date: …………"))
     return Letter("extension-agreement", "Extension agreement", "Agreement to extend the decision period",
                   req.employee, _manager(r), d.extension_agreed_on or d.decided_on, blocks)
+
+
+def extension_notice(r: Result) -> Letter:
+    """Where the law lets the employer extend the time by notice (Ireland): the notice, given within the time."""
+    d, req, rules = r.decision, r.decision.request, r.decision.rules
+    cite = rules.law.rules["extension"].citation if rules.law else ""
+    blocks = (f"Thank you for your request dated {date_words(req.made)}, which I received on "
+              f"{date_words(d.received)}. Our reply would be due by {date_words(d.standing.decide_by)}.",
+              f"We are having difficulty assessing whether the arrangement you asked for is viable, so under {cite} I "
+              f"am extending the time for our reply to {date_words(d.extended_to)}. The law allows an extension of "
+              f"up to {rules.extension_weeks} weeks, given by notice in writing before the reply is due.",
+              "I will reply to you as soon as I reasonably can, and by that date at the latest.")
+    return Letter("extension-notice", "Extension notice", "Notice extending the time for our reply", req.employee,
+                  _manager(r), d.extension_agreed_on, blocks, signed=_manager(r))
 
 
 def appeal_outcome(r: Result) -> Letter:

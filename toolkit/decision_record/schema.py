@@ -10,6 +10,7 @@ from ..flexible_working import rules as request_rules
 from ..flexible_working.dates import dated_example
 from ..flexible_working.fields import NAME_LIMIT, WORDS_LIMIT, request_groups
 from .model import APPEAL_OUTCOMES, BETTER, COMPANION, LASTING, MAX_MEASURES, MISSED, OUTCOMES
+from .validation import ground_options
 
 NAME = "decision_record"
 
@@ -25,6 +26,9 @@ def form(org: dict[str, Any]) -> ToolForm:
         deadline = (f"Under {rules.source} the decision, including any appeal, is due within "
                     f"{rules.decision_months} month{'s' if rules.decision_months != 1 else ''} beginning with the day "
                     "the request was received.")
+    elif rules.period:
+        deadline = (f"Under {rules.source} the reply is due within {rules.period_words} "
+                    f"{'beginning with' if rules.counts_receipt_day else 'after'} the day the request was received.")
     else:
         deadline = "No period for deciding is set: agree a date with the employee."
     if rules.companion_statutory:
@@ -43,7 +47,11 @@ def form(org: dict[str, Any]) -> ToolForm:
                            "must be reasonable and the letter must explain why. The letter gives what you write.")
     else:
         reasonable_hint = "Good practice: why refusing is reasonable, weighing the request against the ground."
-    extension_hint = (f"Only with the employee's agreement. Under {rules.source} you must record it in writing, "
+    extension_hint = (f"Under {rules.source} no extension is possible: leave these empty." if rules.extension == "none"
+                      else f"Under {rules.source} you may extend the time by up to {rules.extension_weeks} weeks, if "
+                      "assessing the request is difficult, by written notice to the employee given before the reply "
+                      "is due. The record drafts the notice." if rules.extension == "employer_notice" else
+                      f"Only with the employee's agreement. Under {rules.source} you must record it in writing, "
                       "dated, and send it to the employee." if rules.extension_in_writing else
                       "Only with the employee's agreement: before the period ends or, looking back, within three "
                       "months after it ended. The law does not ask for writing; writing it down is good practice."
@@ -81,9 +89,12 @@ def form(org: dict[str, Any]) -> ToolForm:
                   shown_when=("outcome", ("accept", "accept_changes")),
                   hint="An agreed change is permanent unless you both agree otherwise."),
             Field("decision.until", "Until", kind="date", width="s", shown_when=("lasting", ("until",))),
-            Field("decision.explanation", "Why the ground applies to this request", kind="textarea",
+            Field("decision.explanation", "The reasons for refusing" if rules.grounds_kind == "reasons" else
+                  "Why the ground applies to this request", kind="textarea",
                   max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
-                  hint="The facts behind each ground you chose, for this job and this team. The letter gives them."),
+                  hint=f"{rules.source[0].upper() + rules.source[1:]} asks for the reasons, weighed against your "
+                       "needs and the employee's. The letter gives them." if rules.grounds_kind == "reasons" else
+                  "The facts behind each ground you chose, for this job and this team. The letter gives them."),
             Field("decision.alternatives", "What else you considered (optional)", kind="textarea",
                   max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
                   hint="Other patterns, a trial, a later start: what you looked at and why it would not work."),
@@ -92,10 +103,7 @@ def form(org: dict[str, Any]) -> ToolForm:
                   kind="textarea", max_length=WORDS_LIMIT, shown_when=("outcome", ("refuse",)),
                   hint=reasonable_hint),
         )),
-        Group("If you refuse: the grounds", (
-            Field("decision.grounds", "The grounds the refusal rests on", kind="checkboxes", options=rules.grounds),
-        ), hint=f"Only for a refusal. {rules.source[0].upper() + rules.source[1:]} allows a refusal only on these "
-                "grounds; choose every one that applies."),
+        *refusal_groups(rules),
         Group("If you agree a trial", (
             Field("trial.start", "Trial starts", kind="date", width="s"),
             Field("trial.weeks", "Length", kind="number", width="s", suffix="weeks", default="12"),
@@ -113,8 +121,10 @@ def form(org: dict[str, Any]) -> ToolForm:
         ), min_rows=0, max_rows=MAX_MEASURES, hint="Only for a trial: what you will measure, where it is now and "
                                                    "where it should be. The trial review starts from these."),
         Group("Extending the decision period", (
-            Field("decision.extended_to", "Extended, by agreement, to (optional)", kind="date", width="s"),
-            Field("decision.extension_agreed_on", "Date the extension was agreed", kind="date", width="s"),
+            Field("decision.extended_to", "Extended, by your notice, to (optional)" if rules.extension ==
+                  "employer_notice" else "Extended, by agreement, to (optional)", kind="date", width="s"),
+            Field("decision.extension_agreed_on", "Date you gave the notice" if rules.extension == "employer_notice"
+                  else "Date the extension was agreed", kind="date", width="s"),
         ), hint=extension_hint),
     ]
     if rules.appeal:
@@ -133,7 +143,8 @@ def form(org: dict[str, Any]) -> ToolForm:
     handling.append(Group("Confirming the change", (
         Field("decision.confirmed_on", "Date the new terms were confirmed in writing (optional)", kind="date",
               width="s", hint=f"A change to the particulars of employment must be confirmed in writing within a "
-                              f"month of it{' (' + rules.law.statement + ')' if rules.law else ''}."),
+                              f"month of it ({rules.law.statement})." if rules.law and rules.law.statement else
+                              "Confirming an agreed change in writing, within a month, is good practice."),
     )))
     return tools.tool_form(
         NAME,
@@ -143,6 +154,29 @@ def form(org: dict[str, Any]) -> ToolForm:
                            "it: the dates, what is still missing and the letters appear here.",
         example=example(),
     )
+
+
+def refusal_groups(rules: request_rules.Rules) -> list[Any]:
+    """The grounds a refusal rests on, as the law has them: a closed list, a list of examples with "another", or
+    (Ireland) no list, only reasons; and, where the law sets conditions before a refusal (Australia), their check."""
+    source = rules.source[0].upper() + rules.source[1:]
+    out: list[Any] = []
+    if rules.grounds_kind != "reasons":
+        examples = rules.grounds_kind == "examples"
+        out.append(Group("If you refuse: the grounds", (
+            Field("decision.grounds", "The grounds the refusal rests on", kind="checkboxes",
+                  options=ground_options(rules)),
+        ), hint=f"Only for a refusal. {source} " + (
+            "allows a refusal only on reasonable business grounds, such as these; choose every one that applies, "
+            "or another ground of the same kind, and explain it." if examples else
+            "allows a refusal only on these grounds; choose every one that applies.")))
+    conditions = rules.law.value("refusal_conditions") if rules.law else None
+    if conditions:
+        out.append(Group("If you refuse: before refusing", (
+            Field("decision.conditions_met", "Each of these is true", kind="checkbox",
+                  hint=f"{source} allows a refusal only if " + "; ".join(conditions) + "."),
+        ), hint=f"Only for a refusal ({rules.law.rules['refusal_conditions'].citation})."))
+    return out
 
 
 def example() -> dict[str, Any]:

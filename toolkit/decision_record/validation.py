@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .. import now
-from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, number, readable_rows,
+from ..forms import (Errors, FieldError, choice, choices, clock, day_date, flag, group_of, number, readable_rows,
                      row_list, text)
 from ..documents import date_words
 from ..flexible_working import rules as request_rules
@@ -32,7 +32,9 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     notes: list[tuple[str, str]] = []
     d = group_of(values, "decision")
     received = _date(e, "decision.received", d.get("received"), "The date the request was received", required=True)
-    request = read_request(values, e, today, by="manager", made_default=received)
+    request = read_request(values, e, today, by="manager", made_default=received, rules=rules)
+    if request:
+        rules = rules.of_kind(request.kind)  # where the law has more than one kind of request (Ireland)
 
     if received and received > today:
         e.add("decision.received", f"A request cannot be received in the future: {date_words(received)} is after "
@@ -88,6 +90,11 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
                                             f"is dated ({date_words(decided_on)}). Check the dates."))
     if outcome == "refuse":
         grounds, explanation, alternatives, reasonable = _refusal(d, rules, e)
+        conditions = rules.law.value("refusal_conditions") if rules.law else None
+        if conditions and not flag(d.get("conditions_met")):
+            e.add("decision.conditions_met", f"Under {rules.source} you may refuse only if "
+                                             + "; ".join(conditions) + f" ({rules.law.rules['refusal_conditions'].citation}). "
+                                             "Confirm each, or do not refuse.")
         if rules.consult_before_refusal and not consulted and not (meeting and meeting <= (decided_on or today)):
             e.add("decision.consulted", f"Under {rules.source} you must consult the employee before refusing. Hold "
                                         "the meeting, or record the date you discussed it with them, and then decide.")
@@ -112,10 +119,27 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     if e.list or request is None or received is None:
         return e.list or [FieldError("request.employee", "Fill in the request and the date it was received.")]
     st = standing(request, rules, received)
+    if extended_to and rules.extension == "none":
+        return [FieldError("decision.extended_to", f"{rules.source[0].upper() + rules.source[1:]} sets no way to "
+                                                   f"extend the time for a reply ({rules.law.rules['extension'].citation}"
+                                                   f"): it is due by {date_words(st.decide_by)}. Leave this empty.")]
     if extended_to and st.decide_by and extended_to <= st.decide_by:
         return [FieldError("decision.extended_to", f"An extension must end after the decision is due "
                                                    f"({date_words(st.decide_by)}).")]
-    if agreed_on and st.decide_by and agreed_on > st.decide_by:
+    if extended_to and rules.extension == "employer_notice" and st.decide_by:
+        most = st.decide_by + timedelta(weeks=rules.extension_weeks or 0)
+        cite = rules.law.rules["extension"].citation
+        if extended_to > most:
+            return [FieldError("decision.extended_to", f"Under {rules.source} the notice may extend the time by "
+                                                       f"{rules.extension_weeks} weeks at most ({cite}): to "
+                                                       f"{date_words(most)} at the latest.")]
+        if agreed_on and agreed_on > st.decide_by:
+            return [FieldError("decision.extension_agreed_on", f"Under {rules.source} the notice of an extension is "
+                                                               f"given within the time for a reply, by "
+                                                               f"{date_words(st.decide_by)} ({cite}). It is too late "
+                                                               "to extend it now.")]
+    if agreed_on and st.decide_by and agreed_on > st.decide_by and rules.extension in ("agreement",
+                                                                                      "agreement_in_writing"):
         from ..flexible_working.dates import period_end
 
         looking_back = period_end(st.decide_by + timedelta(days=1), 3) if rules.jurisdiction == "GB" else None
@@ -128,12 +152,32 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     return Decision(request, st, rules, org, today, received, acknowledged, meeting, meeting_time, place, companion,
                     missed, consulted, extended_to, agreed_on, outcome, decided_on, changes or "", start, lasting,
                     until, grounds, explanation, alternatives, reasonable, trial, appeal, confirmed_on,
-                    tuple(n for n in st.notes if n[0] != "request.start_date") + tuple(notes))
+                    st.notes + tuple(notes))
+
+
+def ground_options(rules: request_rules.Rules) -> tuple[tuple[str, str], ...]:
+    """The grounds a manager may choose: the law's list, and under a law whose list is of examples (Australia)
+    another ground of the same kind, explained."""
+    if rules.grounds_kind == "examples":
+        return rules.grounds + ((request_rules.OTHER_GROUND, "another reasonable business ground, explained below"),)
+    return rules.grounds
 
 
 def _refusal(d: dict[str, Any], rules: request_rules.Rules, e: Errors) -> tuple[tuple[str, ...], str, str, str]:
     raw = d.get("grounds", [])
-    picked, problem = choices(raw if isinstance(raw, (list, str)) else [], label="The grounds", options=rules.grounds)
+    if rules.grounds_kind == "reasons":
+        picked: list[str] = []
+        if raw not in (None, "", []):
+            e.add("decision.grounds", f"{rules.source[0].upper() + rules.source[1:]} has no list of grounds: a refusal "
+                                      f"gives its reasons ({rules.law.rules['grounds_kind'].citation}). Clear the "
+                                      "grounds and write the reasons.")
+        explanation = e.take("decision.explanation", text(
+            d.get("explanation"), label="The reasons for refusing", required=True, max_length=WORDS_LIMIT)) or ""
+        alternatives = e.take("decision.alternatives", text(d.get("alternatives"), label="What else you considered",
+                                                            max_length=WORDS_LIMIT)) or ""
+        return (), explanation, alternatives, ""
+    picked, problem = choices(raw if isinstance(raw, (list, str)) else [], label="The grounds",
+                              options=ground_options(rules))
     if problem or not isinstance(raw, (list, str)):
         e.add("decision.grounds", f"A refusal can rest only on the grounds listed here: {rules.source} allows no "
                                   "other. Choose from the list.")

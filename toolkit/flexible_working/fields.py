@@ -26,15 +26,73 @@ def _how(rules: Rules, you: bool) -> tuple[str, str]:
             "covered often helps." if you else "")
 
 
+def circumstance_options(rules: Rules) -> tuple[tuple[str, str], ...]:
+    """The circumstances a request must rest on under the law (Australia; Ireland's caring request), as options keyed
+    c1, c2, …; () where the law lists none. Where the law has kinds of request, the kind that lists them."""
+    lw = rules.law
+    if not lw:
+        return ()
+    for kind in [lw.kind] + [k for k, _ in lw.kinds]:
+        listed = lw.of_kind(kind).value("circumstances") if kind else lw.value("circumstances")
+        if listed:
+            return tuple((f"c{i + 1}", words) for i, words in enumerate(listed))
+    return ()
+
+
+def _circumstance_kinds(rules: Rules) -> tuple[str, ...]:
+    lw = rules.law
+    return tuple(k for k, _ in lw.kinds if lw.of_kind(k).value("circumstances")) if lw and lw.kinds else ()
+
+
+def _service_hint(rules: Rules) -> str:
+    lw = rules.law
+    if lw is None:
+        return (f"Under {rules.source} a formal request can be made after {rules.qualifying_weeks} weeks' "
+                "employment." if rules.qualifying_weeks else
+                "Only needed to tell whether a qualifying period applies; leave it empty if you like.")
+    laws = [lw.of_kind(k) for k, _ in lw.kinds] or [lw]
+    said = []
+    for one in laws:
+        if not one.has_qualifying_period:
+            continue
+        if one.service_before_start:
+            said.append(f"Under {one.name} an approved arrangement cannot start before {one.service_words} "
+                        "continuous employment.")
+        else:
+            said.append(f"Under {one.name} a statutory request can be made after {one.service_words} continuous "
+                        "employment.")
+    return " ".join(said) or "Only needed to tell whether a qualifying period applies; leave it empty if you like."
+
+
+def _reason_required(rules: Rules) -> bool:
+    lw = rules.law
+    return bool(lw and any(lw.of_kind(k).reason_required for k in ([k for k, _ in lw.kinds] or [""])))
+
+
 def request_groups(rules: Rules, *, by: str) -> list[Any]:
     """The request's groups of questions. `by` is "employee" (worded to the person asking) or "manager"."""
     you = by == "employee"
     how_label, how_hint = _how(rules, you)
-    law_weeks = rules.law.qualifying_weeks if rules.law else rules.qualifying_weeks
-    service_hint = (f"Under {rules.law.name if rules.law else rules.source} a statutory request can be made after "
-                    f"{law_weeks} weeks' continuous employment." if law_weeks else
-                    "Only needed to tell whether a qualifying period applies; leave it empty if you like.")
+    service_hint = _service_hint(rules)
+    lw = rules.law
+    kinds: tuple[Any, ...] = ()
+    if lw and lw.kinds:
+        kinds = (Field("request.kind", "The kind of request", kind="select", options=lw.kinds, default=lw.kinds[0][0],
+                       hint=f"The law has {len(lw.kinds)} kinds of request, each with its own rules: " + "; ".join(
+                                f"{words.split(' (')[0].lower()}, under {lw.of_kind(k).citation}"
+                                for k, words in lw.kinds) + "."),)
+    circumstances = circumstance_options(rules)
+    if circumstances:
+        shown = _circumstance_kinds(rules)
+        kinds += (Field("request.circumstance", "The circumstance your request rests on" if you else
+                        "The circumstance the request rests on", kind="select",
+                        options=(("", "Choose the one that applies"),) + circumstances, default="",
+                        shown_when=("kind", shown) if shown else None,
+                        hint="The law lets a statutory request rest only on one of these. If none applies you can "
+                             "still ask informally." if you else
+                        "The law lets a statutory request rest only on one of these."),)
     who = Group("Who" if you else "The request", (
+        *kinds,
         Field("request.employee", "Your name" if you else "Employee's name", width="m", max_length=NAME_LIMIT),
         Field("request.manager", "Your manager's name (optional)" if you else "Manager deciding (optional)",
               width="m", max_length=NAME_LIMIT),
@@ -67,13 +125,15 @@ def request_groups(rules: Rules, *, by: str) -> list[Any]:
         Field("request.trial", "Happy to try it first for a trial period" if you else "Trial offered by the employee",
               kind="checkbox"),
         Field("request.trial_weeks", "Trial length (optional)", kind="number", width="s", suffix="weeks"),
-        Field("request.reason", "Why you are asking (optional)" if you else "The employee's reason (optional)",
-              kind="textarea", max_length=WORDS_LIMIT,
-              hint="You do not have to give a reason." if you else ""),
+        Field("request.reason", ("Why you are asking" if you else "The employee's reason") + (
+            "" if _reason_required(rules) else " (optional)"), kind="textarea", max_length=WORDS_LIMIT,
+              hint=(f"{rules.source[0].upper() + rules.source[1:]} asks a request to give the reasons for it." if
+                    _reason_required(rules) else "You do not have to give a reason.") if you else ""),
         Field("request.health_or_care", "It is linked to a disability, a health condition or caring for someone",
               kind="checkbox",
               hint="Then it may also be a request for a reasonable adjustment, or linked to caring "
-                   "responsibilities: the Equality Act 2010 applies as well as the rules for flexible working."),
+                   "responsibilities: " + ("the Equality Act 2010 applies" if rules.jurisdiction == "GB" else
+                                           "equality law may apply") + " as well as the rules for flexible working."),
     ))
     previous = Repeat("previous", "Earlier flexible working requests to this employer" if you else
                       "The employee's earlier requests", "earlier request", (

@@ -46,6 +46,8 @@ class Request:
     trial_weeks: int | None
     reason: str
     health_or_care: bool  # linked to a disability, a health condition or caring: more than a flexible working request
+    kind: str = ""  # the kind of request, where the law has more than one (Ireland: "remote" or "caring")
+    circumstance: str = ""  # the law's listed circumstance it rests on (Australia; Ireland's caring): "c1", …
 
     def change_lines(self, words: bool = True) -> list[str]:
         """The change asked for, one plain sentence each (typed text included as typed: escape it to render).

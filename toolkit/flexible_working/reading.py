@@ -9,17 +9,32 @@ from typing import Any
 from ..forms import Errors, choice, clock, day_date, flag, fmt_clock, group_of, number, readable_rows, row_list, text
 from ..documents import date_words
 from .dates import months_after, period_end
-from .fields import MAX_PREVIOUS, NAME_LIMIT, WORDS_LIMIT
+from .dates import last_day
+from .fields import MAX_PREVIOUS, NAME_LIMIT, WORDS_LIMIT, circumstance_options
 from .model import DAY_KEYS, PLACES, PREVIOUS_STATES, Previous, Request, day_name
 from .rules import Rules
 
 
 def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str, explain_effect: bool = False,
-                 made_default: date | None = None) -> Request | None:
+                 made_default: date | None = None, rules: Rules | None = None) -> Request | None:
     """The request, with each problem added to `e` beside its field; None when something needed is missing.
-    `explain_effect`: the law asks the employee to say the change's effect and how to deal with it (NI)."""
+    `explain_effect`: the law asks the employee to say the change's effect and how to deal with it (NI). With
+    `rules`, the kind of request (where the law has more than one), its circumstance and what its law asks for."""
     r = group_of(values, "request")
     you = by == "employee"
+    kind = circumstance = ""
+    reason_required = False
+    if rules and rules.law:
+        if rules.law.kinds:
+            kind = e.take("request.kind", choice(r.get("kind") or rules.law.kinds[0][0], label="The kind of request",
+                                                 options=rules.law.kinds)) or ""
+            rules = rules.of_kind(kind)
+        explain_effect = rules.law.explain_effect
+        reason_required = you and rules.law.reason_required
+        if rules.law.value("circumstances"):
+            circumstance = e.take("request.circumstance", choice(
+                r.get("circumstance", ""), label="The circumstance", options=circumstance_options(rules),
+                required=False)) or ""
     employee = e.take("request.employee", text(r.get("employee"), label="Your name" if you else "The employee's name",
                                                required=True, max_length=NAME_LIMIT))
     manager = e.take("request.manager", text(r.get("manager"), label="The manager's name", max_length=NAME_LIMIT))
@@ -69,11 +84,15 @@ def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str, exp
                                                      maximum=52, required=False))
         trial_weeks = round(weeks) if weeks is not None else None
     reason = e.take("request.reason", text(r.get("reason"), label="The reason", max_length=WORDS_LIMIT)) or ""
+    if reason_required and not reason and rules and not any(err.field == "request.reason" for err in e.list):
+        e.add("request.reason", f"{rules.source[0].upper() + rules.source[1:]} asks a request to give the reasons for "
+                                "it: say why you are asking.")
     previous = _previous(values, e, made)
     if not employee or made is None or start_date is None or previous is None:
         return None
     return Request(employee, manager or "", made, hours_now, hours_asked, start, finish, tuple(week), words or "",
-                   start_date, previous, since, how, trial, trial_weeks, reason, flag(r.get("health_or_care")))
+                   start_date, previous, since, how, trial, trial_weeks, reason, flag(r.get("health_or_care")), kind,
+                   circumstance)
 
 
 def _previous(values: dict[str, Any], e: Errors, made: date | None) -> tuple[Previous, ...] | None:
@@ -136,7 +155,7 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
                       f"This {'is' if manager else 'would be'} request number {len(recent) + 1} in 12 months. {law} "
                       f"{_times(rules.per_12_months)} can be made in any 12 months, so this cannot be a formal "
                       f"request until {date_words(free)}. {meanwhile}"))
-    elif rules.law and len(recent) >= rules.law.per_12_months:
+    elif rules.law and rules.law.per_12_months and len(recent) >= rules.law.per_12_months:
         free = months_after(recent[-rules.law.per_12_months].made, 12)
         not_statutory.append(free)
         notes.append((f"previous.{recent[-1].index}.made",
@@ -144,27 +163,55 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
                       f"{rules.law.name[0].upper() + rules.law.name[1:]} allows {_times(rules.law.per_12_months)} in "
                       "any 12 months, so this one is a formal request under the organisation's own policy, not a "
                       f"statutory one; a statutory request can be made from {date_words(free)}."))
-    law_weeks = rules.law.qualifying_weeks if rules.law else rules.qualifying_weeks
-    if law_weeks and req.employed_since:
-        qualifies = req.employed_since + timedelta(weeks=law_weeks)
-        if qualifies > req.made and rules.qualifying_weeks:
+    lw = rules.law
+    if lw is None and rules.qualifying_weeks and req.employed_since:
+        qualifies = req.employed_since + timedelta(weeks=rules.qualifying_weeks)
+        if qualifies > req.made:
             blocked_until.append(qualifies)
             notes.append(("request.employed_since",
-                          f"{law} a formal request can be made after {law_weeks} weeks' continuous "
+                          f"{law} a formal request can be made after {rules.qualifying_weeks} weeks' "
                           f"employment, which is on {date_words(qualifies)}. {meanwhile}"))
-        elif qualifies > req.made and rules.law:
+    elif lw and lw.has_qualifying_period and req.employed_since:
+        qualifies = lw.qualifies_on(req.employed_since)
+        if lw.service_before_start:
+            if req.start_date < qualifies:
+                notes.append(("request.start_date",
+                              f"{law} an approved arrangement cannot start before {lw.service_words} continuous "
+                              f"employment, which is on {date_words(qualifies)}. Choose that date or a later one."))
+        elif qualifies > req.made and not rules.from_day_one:
+            blocked_until.append(qualifies)
+            notes.append(("request.employed_since",
+                          f"{law} a statutory request can be made after {lw.service_words} continuous "
+                          f"employment, which is on {date_words(qualifies)}. {meanwhile}"))
+        elif qualifies > req.made:
             not_statutory.append(qualifies)
             notes.append(("request.employed_since",
-                          f"{rules.law.name[0].upper() + rules.law.name[1:]} gives the statutory right after "
-                          f"{law_weeks} weeks' continuous employment, on {date_words(qualifies)}. Until then this "
+                          f"{lw.name[0].upper() + lw.name[1:]} gives the statutory right after "
+                          f"{lw.service_words} continuous employment, on {date_words(qualifies)}. Until then this "
                           "is a formal request under the organisation's own policy, not a statutory one."))
+    no_circumstance = bool(lw and lw.value("circumstances") and not req.circumstance)
+    if no_circumstance:
+        notes.append(("request.circumstance",
+                      f"{law} a statutory request rests on one of the circumstances the law lists ({lw.rules['circumstances'].citation}). "
+                      + ("Choose the one that applies. " if not manager else "The request names none. ") + meanwhile))
+    notice = lw.value("notice_weeks") if lw else None
+    if notice and req.start_date < req.made + timedelta(weeks=notice):
+        earliest = req.made + timedelta(weeks=notice)
+        notes.append(("request.start_date",
+                      f"{law} a request is made at least {notice} weeks before the change would start "
+                      f"({lw.rules['notice_weeks'].citation}): for a request made on {date_words(req.made)}, a start "
+                      f"on {date_words(earliest)} or later."))
     decide_by = decision_due(received or req.made, rules)
-    if decide_by and req.start_date <= decide_by and not blocked_until and not live:
+    if decide_by and req.start_date <= decide_by and not blocked_until and not live and not manager:
         counted = "the day it is received" if not manager else date_words(received)
         if rules.decision_months:
             when = (f"{law} the decision, including any appeal, can take until {date_words(decide_by)} "
                     f"({rules.decision_months} month{'s' if rules.decision_months != 1 else ''} beginning with "
                     f"{counted}{'' if manager else ', if that is the date it carries'})")
+        elif rules.period:
+            when = (f"{law} the reply can take until {date_words(decide_by)} ({rules.period_words} "
+                    f"{'beginning with' if rules.counts_receipt_day else 'after'} {counted}"
+                    f"{'' if manager else ', if that is the date it carries'})")
         else:
             when = (f"{law} the decision can take until {date_words(decide_by)} (the meeting within "
                     f"{rules.steps.meeting} days and the decision within {rules.steps.decision} days after it, "
@@ -173,17 +220,21 @@ def standing(req: Request, rules: Rules, received: date | None = None) -> Standi
         notes.append(("request.start_date",
                       f"{when}. A start on {date_words(req.start_date)} may come before it: you can still ask for "
                       "it, and agree the date when the answer comes."))
-    formal = not blocked_until and not (live and rules.one_live)
+    formal = not blocked_until and not (live and rules.one_live) and not no_circumstance
     statutory = formal and rules.statutory and not not_statutory
     return Standing(formal, statutory, tuple(notes),
                     max(blocked_until + not_statutory) if (blocked_until or not_statutory) else None, decide_by)
 
 
 def decision_due(received: date, rules: Rules) -> date | None:
-    """The last day for a decision: the end of the period (any appeal included) where the rules set one; where
-    only the steps are timed (NI), the meeting on its last allowed day and the decision on the last day after it."""
+    """The last day for a decision: the end of the period (any appeal included) where the rules set one; the
+    law's own period counted its own way (days, weeks or months; the day of receipt counted or not); where only
+    the steps are timed (NI), the meeting on its last allowed day and the decision on the last day after it."""
     if rules.decision_months:
         return period_end(received, rules.decision_months)
+    if rules.period:
+        n, unit = rules.period
+        return last_day(received, n, unit, "beginning_with" if rules.counts_receipt_day else "after")
     if rules.steps:
         return received + timedelta(days=rules.steps.meeting + rules.steps.decision)
     return None

@@ -23,7 +23,8 @@ def events(asked: Asked) -> list[Event]:
         # Counted from the day it is received (Flexible Working Regulations 2014, reg. 5), which only the manager
         # knows: the date shown assumes it arrives the day it is dated.
         out.append(Event(st.decide_by, ("decision due, appeal included" if asked.rules.decision_months else
-                                        "decision due") + ", if received the day it is dated", "due"))
+                                        "reply due" if asked.rules.period else "decision due")
+                         + ", if received the day it is dated", "due"))
     out.append(Event(req.start_date, "the change would start", "planned"))
     return out
 
@@ -43,6 +44,11 @@ def letter(asked: Asked) -> Letter:
         when = f" until {date_words(st.statutory_from)}" if st.statutory_from else " yet"
         blocks.append(f"I would like to ask, informally, for a change to how I work. I understand it cannot be a "
                       f"formal request{when}, and I would be glad to talk about it now.")
+    if req.circumstance and rules.law and rules.law.value("circumstances"):
+        listed = dict((f"c{i + 1}", w) for i, w in enumerate(rules.law.value("circumstances")))
+        if req.circumstance in listed:
+            blocks.append(f"I make it because of a circumstance the law lists "
+                          f"({rules.law.rules['circumstances'].citation}): {listed[req.circumstance]}.")
     lines = req.change_lines(words=False)
     blocks += ["The change I am asking for:", tuple(lines)] if lines else ["The change I am asking for:"]
     if req.change_words:
@@ -78,6 +84,10 @@ def letter(asked: Asked) -> Letter:
         blocks.append(f"I understand that {rules.source} asks for a decision, including any appeal, within {period} "
                       f"beginning with {rules.received_words()}, unless we agree to take longer. I am happy to meet "
                       "to talk it through.")
+    elif st.formal and rules.period:
+        blocks.append(f"I understand that {rules.source} asks for a written reply within {rules.period_words} "
+                      f"{'beginning with' if rules.counts_receipt_day else 'after'} the day you receive this request. "
+                      "I am happy to meet to talk it through.")
     else:
         blocks.append("I am happy to meet to talk it through.")
     return Letter("request-letter", "Your request letter", subject, req.manager, req.employee,

@@ -18,7 +18,8 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     today = today or now.today()
     e = Errors()
     rules = request_rules.for_org(org)
-    request = read_request(values, e, today, by="employee", explain_effect=bool(rules.law and rules.law.explain_effect))
+    request = read_request(values, e, today, by="employee", rules=rules)
     if e.list or request is None:
         return e.list or [FieldError("request.employee", "Fill in your name, the change and when it would start.")]
+    rules = rules.of_kind(request.kind)  # where the law has more than one kind of request (Ireland)
     return Asked(request, standing(request, rules), rules, org, today)

@@ -76,8 +76,8 @@ def extension(trial: Trial) -> tuple[str, date]:
     agreement (ERA 1996 s.80G(1B)-(1C)); writing it down is advice in Great Britain and the law in Northern Ireland."""
     latest, what = _latest(trial)
     due = trial.decide_by
-    if due is None or latest <= due:
-        return "", latest
+    if due is None or latest <= due or trial.rules.extension not in ("agreement", "agreement_in_writing"):
+        return "", latest  # under a law whose reply agreed the trial (IE, AU, NZ), no period runs past it
     # This review is where both can still agree it in time; after the date, only an extension made then counts.
     written = trial.rules.extension_in_writing
     before = (f"Agree to extend it before {date_words(due)} (the outcome letter has the words for you both to "

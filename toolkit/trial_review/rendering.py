@@ -59,7 +59,7 @@ def outcome_points(result: Result) -> list[str]:
         out.append(f"You agreed to adjust the pattern and carry on, from {date_words(trial.effective)}."
                    + (f" Next review: {date_words(trial.next_review)}." if trial.next_review else ""))
     elif trial.outcome == "confirm":
-        law = "" if trial.rules.law is None else f" ({trial.rules.law.statement})"
+        law = f" ({trial.rules.law.statement})" if trial.rules.law and trial.rules.law.statement else ""
         out.append(f"The arrangement becomes permanent from {date_words(trial.effective)}. It changes the "
                    f"contract: confirm the change to {trial.employee} in writing by "
                    f"{date_words(result.confirm_by)}, within {_months(trial.rules.confirm_months)} of it taking "
