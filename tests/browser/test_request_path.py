@@ -95,6 +95,8 @@ def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
     # The record loads back into itself as it was.
     page.get_by_role("button", name="Clear what I typed").click()
     page.get_by_label("Load a saved record (JSON)").set_input_files(tmp_path / "decision.json")
+    # Cleared, the form may still show the last result for a moment: wait for the loaded record itself.
+    page.wait_for_function("() => document.querySelector('[name=\"decision.outcome\"]').value === 'trial'")
     wait_for_result(page, "Trial confirmation")
     assert page.get_by_label("Outcome", exact=True).input_value() == "trial"
 
