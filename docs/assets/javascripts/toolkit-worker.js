@@ -132,6 +132,16 @@ async function downloadSnapshot({ file, size }) {
   return { files, memory: raw.subarray(head.getUint32(12, true)) };
 }
 
+// A file the site's service worker kept (docs/sw.js) that turned out damaged is taken out of its cache, so the
+// worker fetches it again, checked against the build's hash, the next time it is asked for; meanwhile Python
+// starts without it. Its caches are named "swt-offline <site address> <build>".
+function forgetKept(url) {
+  if (!self.caches) return;
+  const site = new URL("../../", INDEX_URL).href;
+  caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(`swt-offline ${site} `))
+    .map((name) => caches.open(name).then((cache) => cache.delete(url))))).catch(() => {});
+}
+
 // The standard library's zip for toolkit/stdlib_on_demand.py, which must have it before its import returns: a
 // synchronous request, which a worker may make. Rarely if ever used: the snapshot holds what the toolkit imports.
 function standardLibrary(size) {
@@ -171,6 +181,7 @@ async function startPython(boot, plainStart) {
       console.warn(`toolkit: the memory snapshot could not be used (${error && error.message});` +
         " starting Python without it.");
       expected += stdlibSize - snapshot.size;
+      forgetKept(new URL(snapshot.file, INDEX_URL).href);
     }
   }
   plainStart();
