@@ -12,6 +12,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from sitebuild.pack import PYODIDE_DIR
+
 SCRIPT = "sw.js"
 PLACEHOLDER = "const BUILD = null; // {version, files: [[path, \"sha256-…\"], …]}: written by the build"
 # Not cached: for search engines (the gzipped sitemap; Material's instant navigation reads sitemap.xml, which is
@@ -33,11 +35,14 @@ def cached(path: str) -> bool:
 
 
 def manifest(site: Path) -> dict:
-    """{version, files: [[path, integrity], ...]} for every file of the site the worker keeps, sorted by path."""
+    """{version, files: [[path, integrity], ...], inflate: [path]} for every file of the site the worker keeps,
+    sorted by path; `inflate` names the memory snapshot (boot.json's), which the worker keeps inflated."""
     files = sorted((p.relative_to(site).as_posix(), p) for p in site.rglob("*") if p.is_file())
     entries = [[path, integrity(p.read_bytes())] for path, p in files if cached(path)]
     version = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
-    return {"version": version, "files": entries}
+    boot = site / PYODIDE_DIR / "boot.json"
+    made = json.loads(boot.read_text(encoding="utf-8")).get("snapshot") if boot.exists() else None
+    return {"version": version, "files": entries, "inflate": [f"{PYODIDE_DIR}/{made['file']}"] if made else []}
 
 
 def write(root: Path, site: Path, enabled: bool) -> dict | None:

@@ -169,7 +169,7 @@ def test_a_new_build_is_offered_and_loaded_without_losing_a_draft(watched, site_
         page.locator("[data-swt-offline]").get_by_text(UPDATE).wait_for(timeout=90_000)
         assert build_marker(page) == "1"  # nothing changes until the reader says so
         page.locator("[data-swt-offline]").get_by_role("button", name="Load it").click()
-        page.wait_for_function("document.querySelector('meta[name=swt-build]')?.content === '2'", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('meta[name=swt-build]')?.content === '2'", timeout=30_000)
         wait_for_result(page)
         assert page.get_by_label(DRAFT_FIELD).input_value() == "Ada Lovelace"
         names = cache_names(page)
@@ -198,7 +198,7 @@ def test_a_half_installed_update_leaves_the_old_build_working_and_resumes(watche
         note.get_by_role("button", name="Try again").click()
         note.get_by_text(UPDATE).wait_for(timeout=90_000)
         note.get_by_role("button", name="Load it").click()
-        page.wait_for_function("document.querySelector('meta[name=swt-build]')?.content === '2'", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('meta[name=swt-build]')?.content === '2'", timeout=30_000)
         assert page.get_by_label(DRAFT_FIELD).input_value() == "Grace"
 
 
@@ -220,7 +220,7 @@ def test_two_sites_on_one_origin_keep_their_own_caches(watched, site_dir, tmp_pa
         page.reload()
         page.locator("[data-swt-offline]").get_by_text(UPDATE).wait_for(timeout=90_000)
         page.locator("[data-swt-offline]").get_by_role("button", name="Load it").click()
-        page.wait_for_function("document.querySelector('meta[name=swt-build]')?.content === '2'", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('meta[name=swt-build]')?.content === '2'", timeout=30_000)
         after = cache_names(page)
         ours_name = [n for n in names if served.url(PREFIX) in n]
         assert ours_name and ours_name[0] in after, after
@@ -249,7 +249,8 @@ def test_switching_offline_off_in_org_yml_takes_the_worker_and_its_caches_away(w
         assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
 
 
-def test_a_damaged_file_in_the_cache_is_replaced_and_the_tool_still_answers(watched, server, site_dir):
+@pytest.mark.parametrize("kept_as", ["gzip", "inflated"])
+def test_a_damaged_file_in_the_cache_is_replaced_and_the_tool_still_answers(watched, server, site_dir, kept_as):
     page = watched
     page.goto(server.url + PLANNER)
     answer(page)
@@ -258,11 +259,11 @@ def test_a_damaged_file_in_the_cache_is_replaced_and_the_tool_still_answers(watc
     # With the memory snapshot its file, else the toolkit's wheel (fetched with its hash): garbage in the cache.
     damaged = (re.search(r'"file": "(snapshot-[0-9a-f]+\.bin)"', boot) or re.search(r'"file_name": "([^"]+)"', boot)).group(1)
     url = server.url + "assets/pyodide/" + damaged
-    page.evaluate("""async ([url]) => {
+    page.evaluate("""async ([url, inflated]) => {
         for (const name of (await caches.keys()).filter(n => n.startsWith('swt-offline '))) {
             await (await caches.open(name)).put(url, new Response(new Uint8Array(4096).fill(7),
-                {headers: {'Content-Type': 'application/octet-stream'}}));
-        }}""", [url])
+                {headers: {'Content-Type': 'application/octet-stream', 'X-SWT-Snapshot': inflated ? 'inflated' : ''}}));
+        }}""", [url, kept_as == "inflated"])
     page.reload()
     answer(page)
     if has_snapshot(site_dir):
