@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent
 # mkdocs-macros loads this file by path; the build glue (sitebuild) and the toolkit are imported from the checkout.
 sys.path.insert(0, str(ROOT))
 
-from sitebuild import orgfile, pack, statement  # noqa: E402
+from sitebuild import offline, orgfile, pack, statement  # noqa: E402
 from toolkit import forms, tools  # noqa: E402
 from toolkit import checklist as checklists  # noqa: E402
 from toolkit.documents import date_words  # noqa: E402
@@ -115,8 +115,11 @@ def last_updated(source: Path) -> str:
 
 def on_post_build(env) -> None:
     """Put Pyodide, the toolkit wheel and its lockfile into the site; move inline scripts into files; take the
-    page-wide restyle out of Material's palette (see sitebuild/pack.py)."""
+    page-wide restyle out of Material's palette (see sitebuild/pack.py); last, the service worker with the hashes
+    of the files as they are served (sitebuild/offline.py)."""
     site = Path(env.conf["site_dir"])
-    pack.pack_python(ROOT, site, env.conf["extra"]["org"]["python"]["memory_snapshot"])
+    org = env.conf["extra"]["org"]
+    pack.pack_python(ROOT, site, org["python"]["memory_snapshot"])
     pack.externalise_inline_scripts(site)
     pack.drop_colour_switching_rule(site)
+    offline.write(ROOT, site, org["offline"])

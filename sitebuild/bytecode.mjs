@@ -1,5 +1,5 @@
 // Compiles the toolkit's Python to bytecode with the pinned Pyodide's own Python (3.14: no Python on the build
-// machine need match it), so the browser imports the toolkit without compiling it on every visit (sitepack.py).
+// machine need match it), so the browser imports the toolkit without compiling it on every visit (sitebuild/pack.py).
 // stdin: {"files": {"toolkit/forms.py": "<source>", ...}}
 // stdout: {"files": {"toolkit/__pycache__/forms.cpython-314.pyc": "<base64>", ...}}
 import { loadPyodide } from "pyodide/pyodide.mjs";

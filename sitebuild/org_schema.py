@@ -408,6 +408,7 @@ SCHEMA: dict[str, Check] = {
     # Not `off`: unquoted, YAML reads off as false.
     "content.switched_off": listed(page, ["faq.md", "managers/"], "page or section"),
     "python.memory_snapshot": yes_no(True),
+    "offline": yes_no(True),
 }
 KNOWN_KEYS: tuple[str, ...] = tuple(SCHEMA)
 # Settings that need no default in org.DEFAULTS: left out, the feature is simply not used.

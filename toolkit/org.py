@@ -50,6 +50,8 @@ DEFAULTS: dict[str, Any] = {
     "content": {"switched_off": []},  # pages ("faq.md") and sections ("managers/") left out of the site
     # Python restored from a memory snapshot made at build time (snapshot.py): about three times sooner.
     "python": {"memory_snapshot": True},
+    # A service worker keeps the site in the reader's browser after one visit (docs/sw.js, sitebuild/offline.py).
+    "offline": True,
 }
 
 # Placeholders that templates (checklists, documents) may use; filled from the settings.

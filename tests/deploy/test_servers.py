@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
+import time
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -110,8 +111,10 @@ def test_every_script_and_style_sheet_has_a_type_nosniff_accepts(deployed, publi
 
 
 def test_a_tool_boots_and_answers_in_chromium_on_a_first_and_a_second_visit(deployed, browser):
-    # As a reader's browser has it (the worker warms up after its first answer), with the tests' clock.
-    context = prepare(browser.new_context(viewport={"width": 1280, "height": 900}), warm_up=True)
+    # As a reader's browser has it (the worker warms up after its first answer), with the tests' clock, and the
+    # server's own caching as a browser without the site's service worker sees it (the tests below have it).
+    context = prepare(browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block"),
+                      warm_up=True)
     try:
         page = context.new_page()
         watch = Watch(page, deployed.url.split(PREFIX)[0])
@@ -131,6 +134,42 @@ def test_a_tool_boots_and_answers_in_chromium_on_a_first_and_a_second_visit(depl
         second = requests_logged(deployed)[before:]
         assert len([path for path, _ in second if path.endswith(".wasm")]) == 1, second
         assert [status for path, status in second if path.endswith("/boot.json")] == ["304"], second
+        assert watch.foreign == [], f"requests left the origin: {watch.foreign}"
+        assert watch.errors == [], "\n".join(watch.errors)
+    finally:
+        context.close()
+
+
+def test_the_service_worker_is_served_as_a_script_that_browsers_always_ask_for_again(deployed):
+    status, headers, body = get(deployed, PREFIX + "sw.js", gzip_ok=True)
+    assert status == 200 and headers.get_content_type() in NOSNIFF[".js"]
+    assert headers.get_all("Cache-Control") == ["no-cache"]  # a new build is found on the next visit
+    assert "worker-src 'self'" in headers["Content-Security-Policy"]
+    # Its scope is its own folder, the site's path: no Service-Worker-Allowed needed, none widened.
+    assert "Service-Worker-Allowed" not in headers
+
+
+KEPT = """async () => { const r = await navigator.serviceWorker.getRegistration();
+    return r && r.active && r.active.state === 'activated' && !r.installing ? r.scope : ''; }"""
+
+
+def test_after_one_visit_through_the_server_a_tool_answers_offline(deployed, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        watch = Watch(page, deployed.url.split(PREFIX)[0])
+        page.goto(deployed.url + PAGE)
+        page.get_by_role("button", name="Try an example").click()
+        wait_for_result(page, "A suggested week")
+        deadline = time.monotonic() + 90
+        while not (scope := page.evaluate(KEPT)):
+            assert time.monotonic() < deadline, "the service worker did not install through " + deployed.name
+            page.wait_for_timeout(250)
+        assert scope == deployed.url  # the site's own path, no wider
+        context.set_offline(True)
+        page.reload()
+        page.get_by_role("button", name="Try an example").click()
+        wait_for_result(page, "A suggested week")
         assert watch.foreign == [], f"requests left the origin: {watch.foreign}"
         assert watch.errors == [], "\n".join(watch.errors)
     finally:

@@ -85,3 +85,42 @@ class SiteServer:
     def __exit__(self, *exc) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class _SitesHandler(_Handler):
+    """Each of the server's sites under its own path; which folder a path serves may change while it runs."""
+
+    def translate_path(self, path: str) -> str:
+        for prefix, folder in self.server.sites.items():
+            if path.startswith(prefix):
+                return _under(folder, path[len(prefix):])
+        return str(Path(self.directory) / "__not_here__")
+
+
+def _under(folder: Path, rest: str) -> str:
+    """`rest` of a URL path as a file in `folder`, as SimpleHTTPRequestHandler maps it (no way out of the folder)."""
+    handler = http.server.SimpleHTTPRequestHandler.__new__(http.server.SimpleHTTPRequestHandler)
+    handler.directory = str(folder)
+    return http.server.SimpleHTTPRequestHandler.translate_path(handler, "/" + rest)
+
+
+class SitesServer:
+    """`with SitesServer({"/smart-working/": site, "/pilot/": other}) as s:` serves each site under its path on a
+    free port, as two copies of the toolkit on one host; `s.sites[prefix] = folder` deploys another build there
+    while it runs. `s.url(prefix)` is the site's address."""
+
+    def __init__(self, sites: dict[str, Path]) -> None:
+        handler = functools.partial(_SitesHandler, directory=str(next(iter(sites.values()))))
+        self.httpd = _Server(("127.0.0.1", 0), handler)
+        self.httpd.sites = self.sites = dict(sites)
+
+    def url(self, prefix: str = PREFIX) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
+
+    def __enter__(self) -> "SitesServer":
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -32,11 +32,14 @@ export function unpack(raw) {
   if (raw.length < 16 || new TextDecoder().decode(raw.subarray(0, 8)) !== MAGIC) throw new Error("is not a snapshot");
   const head = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const indexEnd = 16 + head.getUint32(8, true);
+  const memoryAt = head.getUint32(12, true);
   const files = [];
   let at = indexEnd;
   for (const [path, length] of JSON.parse(new TextDecoder().decode(raw.subarray(16, indexEnd)))) {
     files.push([path, raw.subarray(at, at + length)]);
     at += length;
   }
-  return { files, memory: raw.subarray(head.getUint32(12, true)) };
+  // What a damaged copy (a cached one, say) fails first: the lengths the index gives.
+  if (at > memoryAt || memoryAt >= raw.length) throw new Error("is damaged (its index does not fit)");
+  return { files, memory: raw.subarray(memoryAt) };
 }

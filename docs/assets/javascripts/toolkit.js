@@ -1184,11 +1184,158 @@
     }
   }
 
+  // ------------------------------------------------------------ the site kept in this browser (offline)
+  // A service worker (sw.js at the site's root, so its scope is this site's path and no other copy's) keeps this
+  // build of the site in the browser: after one visit to a tool page every page and tool works with the network
+  // gone, and later visits start without asking the server about each file. It is registered from a tool page
+  // once Python has answered and warmed (never from a guidance page, which loads no Python, and never while
+  // the first result is being made); every page watches it for a newer build. With org.yml's `offline: false`
+  // the pages carry no swt-offline meta, and one that an earlier build registered is taken away here (and by
+  // the sw.js that build ships). A browser without service workers (private windows in some) works as before.
+  const OFFLINE = document.querySelector('meta[name="swt-offline"]');
+  const SITE_URL = new URL("../", ASSETS).href;
+  const OFFLINE_SAID = `swt:offline-said:${SITE_PATH}`;
+  const REGISTER_AFTER_MS = 3000; // after the first result and the worker's warm-up (toolkit-worker.js)
+  const offline = { registration: null, registering: false, updating: false, lastCheck: -Infinity };
+
+  function offlineNote() {
+    let note = document.querySelector("[data-swt-offline]");
+    if (!note) {
+      // A polite status, outside what instant navigation swaps, so it stays across pages; not a dialog.
+      note = document.createElement("div");
+      note.className = "swt-offline";
+      note.dataset.swtOffline = "";
+      note.hidden = true;
+      const text = document.createElement("p");
+      text.setAttribute("role", "status");
+      text.dataset.offlineText = "";
+      const actions = document.createElement("span");
+      actions.dataset.offlineActions = "";
+      note.append(text, actions);
+      document.body.append(note);
+    }
+    return note;
+  }
+
+  function sayOffline(words, ...actions) {
+    const note = offlineNote();
+    const text = note.querySelector("[data-offline-text]");
+    clearTimeout(offline.fade);
+    note.hidden = !words;
+    if (text.textContent !== words) text.textContent = words;
+    note.querySelector("[data-offline-actions]").replaceChildren(...actions);
+  }
+
+  function readyOffline() {
+    try {
+      if (localStorage.getItem(OFFLINE_SAID)) return;
+      localStorage.setItem(OFFLINE_SAID, "1");
+    } catch {
+      /* storage disabled: said on this page only */
+    }
+    sayOffline("This site now works offline in this browser too.");
+    offline.fade = setTimeout(() => sayOffline(""), 10000);
+  }
+
+  function updateReady(waiting) {
+    sayOffline("A newer version of this site is ready.", button("Load it", () => {
+      offline.updating = true; // drafts need nothing more: each edit is kept as it is made
+      waiting.postMessage({ type: "swt:skip-waiting" });
+    }));
+    performance.mark("swt:update-ready"); // read by the tests
+  }
+
+  function watchOffline(registration) {
+    if (offline.registration === registration) return;
+    offline.registration = registration;
+    const container = navigator.serviceWorker;
+    const follow = (worker) => {
+      if (!worker) return;
+      worker.addEventListener("statechange", () => {
+        if (worker.state === "installed" && container.controller) updateReady(worker);
+        if (worker.state === "activated" && !container.controller) readyOffline();
+      });
+    };
+    if (registration.waiting && container.controller) updateReady(registration.waiting);
+    else if (registration.active && !registration.installing) readyOffline();
+    follow(registration.installing || registration.waiting);
+    registration.addEventListener("updatefound", () => follow(registration.installing));
+    container.addEventListener("controllerchange", () => {
+      // This page asked for the newer build: load it. Another tab did: offer the same.
+      if (offline.updating) location.reload();
+      else sayOffline("A newer version of this site was loaded in another tab.",
+        button("Load it", () => location.reload()));
+    });
+    container.addEventListener("message", ({ data }) => {
+      if (!data || data.type !== "swt:offline-failed") return;
+      const words = container.controller
+        ? `A newer version of this site could not be made ready in this browser (${data.reason}). This one ` +
+          "goes on working, and nothing you typed is lost."
+        : `This site could not be kept in this browser for use offline (${data.reason}). It works as before ` +
+          "while you are online, and nothing you typed is lost.";
+      sayOffline(words, button("Try again", () => {
+        sayOffline("");
+        // The install starts again where it stopped (what it had cached is kept).
+        registration.update().catch(() => navigator.serviceWorker.register(new URL("sw.js", SITE_URL),
+          { scope: SITE_URL })).catch(() => {});
+      }));
+    });
+    container.startMessages();
+  }
+
+  async function registerOffline() {
+    if (offline.registering || !OFFLINE || !("serviceWorker" in navigator)) return;
+    offline.registering = true;
+    try {
+      const registration = await navigator.serviceWorker.register(new URL("sw.js", SITE_URL), { scope: SITE_URL });
+      if (registration) watchOffline(registration);
+    } catch (error) {
+      console.info(`toolkit: this browser will not keep the site for use offline (${error && error.message}).`);
+    } finally {
+      offline.registering = false;
+    }
+  }
+
+  // Every page: follow a worker registered earlier (a newer build, a failed install), or take it away when the
+  // site no longer wants one; and ask whether a newer build is out (sw.js, one small file, off the page's path),
+  // on a page load and at most once a minute across instant navigation. (Chromium's own check on navigation was
+  // seen not to come on every reload.)
+  async function checkOffline() {
+    if (!("serviceWorker" in navigator)) return;
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.getRegistration(SITE_URL);
+    } catch {
+      return; // storage switched off: no service workers here
+    }
+    if (registration && registration.scope !== SITE_URL) registration = null; // a wider site's, not ours
+    if (!OFFLINE) {
+      if (registration) await registration.unregister();
+      for (const name of await caches.keys()) {
+        if (name.startsWith(`swt-offline ${SITE_URL} `)) await caches.delete(name);
+      }
+      return;
+    }
+    if (!registration) return;
+    watchOffline(registration);
+    if (performance.now() - offline.lastCheck > 60000) {
+      offline.lastCheck = performance.now();
+      registration.update().catch(() => {}); // offline, or the server is away: the build in hand goes on
+    }
+  }
+
+  function offlineAfterPython() {
+    if (!OFFLINE) return;
+    settled.then(() => setTimeout(registerOffline, boot.ready ? REGISTER_AFTER_MS : 0));
+  }
+
   // ------------------------------------------------------------ every page, including instant navigation
 
   function mount() {
+    checkOffline().catch(() => {});
     const forms = document.querySelectorAll("form[data-tool]");
     if (!forms.length) return; // pages without a tool load no Python at all
+    offlineAfterPython();
     performance.mark("swt:mount"); // the page is in place (after instant navigation too): the benchmark splits here
     startWorker();
     showBoot();
