@@ -5,7 +5,7 @@ each is downloaded and loaded back. Filled in by label, in real Chromium with re
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -38,7 +38,6 @@ def error_beside(page, label: str) -> str:
 
 
 def test_plan_to_request_to_decision_to_trial_review(page, server, tmp_path):
-    page.clock.set_fixed_time(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 30))  # the dates below count from it
     # The planner: the example plan, with a name, downloaded.
     visit(page, server.url + "tools/planner/")
     page.get_by_role("button", name="Try an example").click()
