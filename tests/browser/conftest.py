@@ -6,7 +6,6 @@ fails the test. There is no skipping: without Chromium the suite fails and says 
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -51,11 +50,22 @@ def context(browser, tmp_path):
     ctx.close()
 
 
+PINNED_DATE = """(() => {
+  const Real = Date, offset = new Real(%d, %d, %d, 9, 0).getTime() - Real.now();
+  class Pinned extends Real {
+    constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
+    static now() { return Real.now() + offset; }
+  }
+  globalThis.Date = Pinned;
+})();"""
+
+
 @pytest.fixture
 def page(context, server):
     opened = context.new_page()
-    # The page's own date, which it sends with every question, is the day the tests work to (it runs on from there).
-    opened.clock.set_system_time(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 0))
+    # The page's own date, which it sends with every question, is the day the tests work to, and runs on from there.
+    # Only Date moves: Playwright's clock would fake performance's timers too, which the boot measures.
+    opened.add_init_script(PINNED_DATE % (TODAY.year, TODAY.month - 1, TODAY.day))
     origin = server.url.split("/smart-working/")[0]
     watch = Watch(opened, origin)
     opened.watch = watch
