@@ -84,9 +84,10 @@ def test_no_shared_window_across_time_zones():
     # Kenji in Tokyo (+9) works 09:00-17:00 his time: 00:00-08:00 in London (+0), where Ana works 09:00-17:00.
     values = team_values([member("Ana"), member("Kenji", tz="+9")], anchors=())
     found = findings(values, "window")
-    assert [f.days for f in found] == [("Monday",), ("Tuesday",), ("Wednesday",), ("Thursday",), ("Friday",)]
-    assert "both people working are available: in the team's time, Kenji finishes at 08:00 and Ana starts at " \
-           "09:00" in found[0].text
+    # One finding for the five days alike (issue 22, point 6), saying that no day works.
+    assert [f.days for f in found] == [("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    assert "No day of the week has a time when everyone working is available" in found[0].text
+    assert "in the team's time, Kenji finishes at 08:00 and Ana starts at 09:00" in found[0].text
     result = team_agreement.compute(team_of(values))
     assert all(day.window is None for day in result.days)
 
@@ -174,7 +175,7 @@ def test_uneven_cover_says_how_uneven():
     values = team_values([member("Ana", rotas="Phones"), member("Ben", "o------", hours="7.5", rotas="Phones")],
                          rotas=[rota("Phones", place="anywhere")], anchors=())
     [uneven] = [f for f in findings(values, "fairness") if "Rota" in f.title]
-    assert "Ana would carry 4.5 days of cover a week and Ben 0.5: 9 times as much" in uneven.text
+    assert "Ana would carry 4.5 days of cover a week and Ben 0.5 days: 9 times as much" in uneven.text
 
 
 def test_office_days_falling_unevenly_give_the_shares():

@@ -138,6 +138,9 @@ class Finding:
     people: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
     subject: str = ""  # what the finding is about, when it is one of several (a rota's name)
+    # The week does not work as written until it is settled (a rota day without cover, more people than desks):
+    # said first, before what is for the team to talk through.
+    blocking: bool = False
 
 
 @dataclass(frozen=True)

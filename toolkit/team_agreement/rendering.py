@@ -16,8 +16,8 @@ from ..documents import PAGE_NUMBERS, Rendered, date_words, printable_page, tabl
 from ..safe import attr, esc, html_block, md, md_block
 from . import figures
 from .checks import ROUNDING, SOCIABLE, WELL_OVER, clock, join, long_day_members, window
-from .model import (CHANNEL_KINDS, DAYS, EXEMPT_WORDS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member,
-                    Result, label)
+from .model import (CHANNEL_KINDS, DAYS, EXEMPT_WORDS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Finding,
+                    Member, Result, label)
 from .schema import NAME, hours_text
 
 def _slug(name: str) -> str:
@@ -161,15 +161,32 @@ def _counts_html(result: Result) -> str:
                     [(esc(day), [esc(c) for c in cells]) for day, cells in _counts_rows(result)]))
 
 
+BLOCKING_WORDS = "Settle these first: the week does not work as written until they are."
+REST_WORDS = "Then talk these through."
+
+
+def _in_order(result: Result) -> list[tuple[str, list[Finding]]]:
+    """The findings under what to do with them: what stops the week working first, then the rest (a lead-in only
+    when there are both)."""
+    first = [f for f in result.findings if f.blocking]
+    rest = [f for f in result.findings if not f.blocking]
+    if not first or not rest:
+        return [(BLOCKING_WORDS if first else "", first or rest)]
+    return [(BLOCKING_WORDS, first), (REST_WORDS, rest)]
+
+
 def _findings_html(result: Result, level: int) -> str:
     if not result.findings:
         return ("<p>The checks found nothing to discuss: every rota day has cover, anchor days and desks work, "
                 "and everyone working on a day shares some hours.</p>")
     h = f"h{level}"
     return "".join(
-        f'<div class="swt-finding" data-check="{attr(f.check)}"><{h}>{esc(f.title)}</{h}><p>{esc(f.text)}</p>'
-        f"<p><strong>To discuss:</strong> {esc(f.suggestion)}</p></div>"
-        for f in result.findings)
+        (f'<p class="swt-findings-lead"><strong>{esc(lead)}</strong></p>' if lead else "") + "".join(
+            f'<div class="swt-finding" data-check="{attr(f.check)}"'
+            f'{" data-blocking" if f.blocking else ""}><{h}>{esc(f.title)}</{h}><p>{esc(f.text)}</p>'
+            f"<p><strong>To discuss:</strong> {esc(f.suggestion)}</p></div>"
+            for f in group)
+        for lead, group in _in_order(result))
 
 
 def _since(result: Result) -> str:
@@ -272,8 +289,6 @@ def _md_table(headings: tuple[str, ...], rows: list[list[str]]) -> list[str]:
 def markdown(result: Result) -> str:
     team = result.team
     out = [f"# {md(title(result))}", "",
-           "The printable page (HTML) of this agreement draws the week as a figure; the tables here hold the same "
-           "facts.", "",
            f"Agreed on {date_words(team.agreed)}" + (f", with {md(team.manager)} as manager" if team.manager else "") + ".",
            f"Next review by {date_words(team.review)}.", "", "## The rules we work within", ""]
     out += [f"- {r}" for r in _rules(result)] + ["", "## Our week", ""]
@@ -304,9 +319,11 @@ def markdown(result: Result) -> str:
         out += ["## Who carries what", "", f"A share is flagged when it is {WELL_OVER}.", ""] + _md_table(
             BURDEN_HEADINGS, [[md(name), *cells] for name, cells in _burden_rows(result)])
     out += ["## Findings still open", ""]
-    out += [f"- **{md(f.title)}.** {md(f.text)} To discuss: {md(f.suggestion)}" for f in result.findings] or [
-        "None: every check passed."]
-    out.append("")
+    for lead, group in _in_order(result) if result.findings else []:
+        out += ([f"**{lead}**", ""] if lead else []) + [
+            f"- **{md(f.title)}.** {md(f.text)} To discuss: {md(f.suggestion)}" for f in group] + [""]
+    if not result.findings:
+        out += ["None: every check passed.", ""]
     if result.changes is not None:
         out += [f"## What changed {_since(result)}", ""]
         out += [f"- {md(c.text)}" for c in result.changes] or ["- Nothing yet."]
@@ -330,7 +347,8 @@ def summary(result: Result) -> dict[str, Any]:
                   "everyone_available": [clock(s.window[0]), clock(s.window[1])] if s.window else None}
                  for s in result.days],
         "findings": [{"check": f.check, "title": f.title, "text": f.text, "suggestion": f.suggestion,
-                      "people": list(f.people), "days": list(f.days)} for f in result.findings],
+                      "people": list(f.people), "days": list(f.days), "blocking": f.blocking}
+                     for f in result.findings],
     }
 
 
