@@ -157,10 +157,15 @@ def test_a_default_review_date_that_has_passed_is_said():
 
 def test_the_record_keeps_the_dates_as_worked_out():
     values = team_values([member("Ana")])
+    saved = json.loads(next(d["content"] for d in rendered(values).to_dict()["downloads"]
+                            if d["mime"] == "application/json"))
+    assert saved["values"]["team"]["agreed"] == "2026-11-30"
+    assert saved["values"]["team"]["review"] == "2027-02-28"  # three months on, as worked out
+    # A draft (no date agreed) stays a draft when loaded again (issue 22, point 7).
     values["team"]["agreed"] = ""
     saved = json.loads(next(d["content"] for d in rendered(values).to_dict()["downloads"]
                             if d["mime"] == "application/json"))
-    assert saved["values"]["team"]["agreed"] == TODAY.isoformat()  # the day validate worked to
+    assert saved["values"]["team"]["agreed"] == "" and saved["values"]["team"]["review"] == ""
 
 
 def test_an_earlier_agreement_that_cannot_be_read_is_said_and_does_not_block_the_result():
@@ -321,6 +326,7 @@ def test_typed_text_is_escaped_in_every_format_and_markdown_stays_clean():
 
 def test_a_saved_agreement_loads_back_and_a_revision_says_what_changed():
     values = team_agreement.example()
+    values["team"]["agreed"] = "2026-11-30"  # an agreement agreed, not a draft
     saved = next(d["content"] for d in rendered(values).to_dict()["downloads"] if d["mime"] == "application/json")
     loaded = json.loads(bridge.handle(json.dumps({"tool": "team_agreement", "action": "import", "text": saved})))
     assert loaded["ok"] and json.loads(loaded["values"]["previous"])["members"]

@@ -172,3 +172,47 @@ def test_22_5_the_markdown_speaks_as_its_author_with_no_tool_jargon():
     opening = md.split("## ", 1)[0]
     assert "printable page" not in md and "(HTML)" not in md and "draws the week" not in md
     assert not re.search(r"\b(tool|download|Markdown|HTML|JSON|the form)\b", opening), opening
+
+
+# ---------------------------------------------------------------- 7. a draft is not "Agreed"
+
+def rendered(values, today=TODAY):
+    with now.pinned(today):
+        return team_agreement.render(result_of(values, today), values)
+
+
+def test_22_7_with_no_date_agreed_the_agreement_says_draft_everywhere():
+    values = example()
+    assert values["team"]["agreed"] == ""
+    out = rendered(values)
+    page = re.sub(r"<[^>]+>", " ", "".join(out.parts))
+    document = re.sub(r"<[^>]+>", " ", out.make_document())
+    for text in (out.markdown, document):
+        assert "Agreed on" not in text and "5 December 2026" not in text
+        assert "Draft team agreement: Customer Finance" in text
+        assert "Draft: not agreed yet." in text
+        assert "Next review three months after it is agreed." in text
+        assert "We review it three months after we agree it." in text
+    assert "Draft: not agreed yet" in page and out.status.startswith("Draft, not agreed yet; ")
+    record = out.make_record()
+    assert record["values"]["team"]["agreed"] == "" and record["result"]["agreed"] is None
+
+
+def test_22_7_a_draft_says_agreed_once_the_person_gives_the_date():
+    values = example()
+    values["team"]["agreed"] = "2026-12-04"
+    out = rendered(values)
+    for text in (out.markdown, out.make_document()):
+        assert "Draft" not in text
+        assert "Agreed on 4 December 2026, with Ana Silva as manager." in text
+        assert "Next review by 4 March 2027 (three months after it was agreed)." in text
+    assert not out.status.startswith("Draft")
+    assert out.make_record()["values"]["team"]["agreed"] == "2026-12-04"
+
+
+def test_22_7_the_form_says_an_empty_date_agreed_keeps_it_a_draft():
+    from toolkit import forms
+
+    html = forms.render_tool(team_agreement.form(ORG))
+    assert "Leave empty for today" not in html
+    assert "while the agreement is a draft" in html
