@@ -216,3 +216,25 @@ def test_22_7_the_form_says_an_empty_date_agreed_keeps_it_a_draft():
     html = forms.render_tool(team_agreement.form(ORG))
     assert "Leave empty for today" not in html
     assert "while the agreement is a draft" in html
+
+
+# ---------------------------------------------------------------- 12. small things people notice
+
+def test_22_12_in_member_rows_monday_starts_the_week_on_its_own_line_not_beside_the_time_zone():
+    from toolkit import forms
+
+    html = forms.render_tool(team_agreement.form(ORG))
+    row = html[html.index('<template data-row-template>', html.index('data-repeat="members"')):]
+    row = row[:row.index("</template>")]
+    # The fields the rule picks out are there, as the rule names them: Monday's select, the rotas' input.
+    assert re.search(r'<div class="swt-field"><label class="swt-label" for="[^"]+">Monday</label>'
+                     r'(?:<div class="swt-hint"[^>]*>[^<]*</div>)?<p class="swt-field-error"[^>]*></p>'
+                     r'<select id="[^"]+" name="members\.__i__\.mon"', row)
+    assert 'name="members.__i__.rotas"' in row
+    css = (ROOT / "docs/assets/stylesheets/toolkit.css").read_text()
+    wide = css[css.index("@media screen and (min-width: 60em)"):]
+    wide = wide[:wide.index("\n}\n")]
+    assert ('[data-repeat="members"] .swt-row > fieldset > .swt-field:has(> select[name$=".mon"]) '
+            '{ grid-column-start: 1; }') in wide
+    assert ('[data-repeat="members"] .swt-row > fieldset > .swt-field:has(> input[name$=".rotas"]) '
+            '{ grid-column: 1 / -1; }') in wide
