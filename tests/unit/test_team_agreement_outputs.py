@@ -238,3 +238,28 @@ def test_22_12_in_member_rows_monday_starts_the_week_on_its_own_line_not_beside_
             '{ grid-column-start: 1; }') in wide
     assert ('[data-repeat="members"] .swt-row > fieldset > .swt-field:has(> input[name$=".rotas"]) '
             '{ grid-column: 1 / -1; }') in wide
+
+
+# ---------------------------------------------------------------- 10. a team of 12 on a phone
+
+def test_22_10_a_team_of_twelve_on_a_phone_has_member_rows_of_one_line_each():
+    css = (ROOT / "docs/assets/stylesheets/toolkit.css").read_text()
+    start = css.index("A team of six or more on a phone")
+    phone = css[start:css.index("\n}\n", start)]
+    assert "@media screen and (max-width: 44.9375em)" in phone
+    closed = ('[data-repeat="members"] .swt-rows:has(> li:nth-child(6)) > li:not(:focus-within)'
+              ':not(:has(.swt-field-error:not([hidden])))')
+    # Every field but the name is out of the way until the row is chosen; the name's label and the row's legend
+    # stay for screen readers; a row with a problem stays open.
+    assert closed + ' > fieldset > :not(legend):not(.swt-field:has(> input[name$=".name"])) {\n    display: none;' \
+        in phone
+    assert closed + " > fieldset > legend," in phone and closed + " .swt-field > .swt-label {" in phone
+    assert "clip: rect(0 0 0 0)" in phone
+    # The name field the rule keeps is the member row's first, and named as the rule expects.
+    from toolkit import forms
+
+    html = forms.render_tool(team_agreement.form(ORG))
+    row = html[html.index('<template data-row-template>', html.index('data-repeat="members"')):]
+    assert re.search(r'<legend>Member <span data-row-number>__n__</span></legend><div class="swt-field">'
+                     r'<label class="swt-label" for="[^"]+">Name or initials</label><p class="swt-field-error"[^>]*>'
+                     r'</p><input type="text" class="swt-input swt-w-m" id="[^"]+" name="members\.__i__\.name"', row)
