@@ -49,7 +49,7 @@ def test_a_team_filled_by_label_shows_its_week_and_a_day_with_no_shared_time(pag
     page.get_by_role("button", name="Add member", exact=True).click()
     # Tokyo is nine hours ahead: 09:00-17:00 there is 00:00-08:00 at UTC+0, the team's time.
     fill_member(members(page).nth(1), "Kenji", timezone="+9")
-    wait_for_result(page, "no time when everyone is available")
+    wait_for_result(page, "No day when everyone is available at once")
     body = page.locator("[data-result-body]")
     grid = body.get_by_role("table", name="Where each member usually is").first
     assert "Home, 09:00 to 17:00" in grid.get_by_role("row", name="Ana").inner_text()

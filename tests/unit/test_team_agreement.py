@@ -84,9 +84,10 @@ def test_no_shared_window_across_time_zones():
     # Kenji in Tokyo (+9) works 09:00-17:00 his time: 00:00-08:00 in London (+0), where Ana works 09:00-17:00.
     values = team_values([member("Ana"), member("Kenji", tz="+9")], anchors=())
     found = findings(values, "window")
-    assert [f.days for f in found] == [("Monday",), ("Tuesday",), ("Wednesday",), ("Thursday",), ("Friday",)]
-    assert "both people working are available: in the team's time, Kenji finishes at 08:00 and Ana starts at " \
-           "09:00" in found[0].text
+    # One finding for the five days alike (issue 22, point 6), saying that no day works.
+    assert [f.days for f in found] == [("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    assert "No day of the week has a time when everyone working is available" in found[0].text
+    assert "in the team's time, Kenji finishes at 08:00 and Ana starts at 09:00" in found[0].text
     result = team_agreement.compute(team_of(values))
     assert all(day.window is None for day in result.days)
 
@@ -156,10 +157,15 @@ def test_a_default_review_date_that_has_passed_is_said():
 
 def test_the_record_keeps_the_dates_as_worked_out():
     values = team_values([member("Ana")])
+    saved = json.loads(next(d["content"] for d in rendered(values).to_dict()["downloads"]
+                            if d["mime"] == "application/json"))
+    assert saved["values"]["team"]["agreed"] == "2026-11-30"
+    assert saved["values"]["team"]["review"] == "2027-02-28"  # three months on, as worked out
+    # A draft (no date agreed) stays a draft when loaded again (issue 22, point 7).
     values["team"]["agreed"] = ""
     saved = json.loads(next(d["content"] for d in rendered(values).to_dict()["downloads"]
                             if d["mime"] == "application/json"))
-    assert saved["values"]["team"]["agreed"] == TODAY.isoformat()  # the day validate worked to
+    assert saved["values"]["team"]["agreed"] == "" and saved["values"]["team"]["review"] == ""
 
 
 def test_an_earlier_agreement_that_cannot_be_read_is_said_and_does_not_block_the_result():
@@ -174,7 +180,7 @@ def test_uneven_cover_says_how_uneven():
     values = team_values([member("Ana", rotas="Phones"), member("Ben", "o------", hours="7.5", rotas="Phones")],
                          rotas=[rota("Phones", place="anywhere")], anchors=())
     [uneven] = [f for f in findings(values, "fairness") if "Rota" in f.title]
-    assert "Ana would carry 4.5 days of cover a week and Ben 0.5: 9 times as much" in uneven.text
+    assert "Ana would carry 4.5 days of cover a week and Ben 0.5 days: 9 times as much" in uneven.text
 
 
 def test_office_days_falling_unevenly_give_the_shares():
@@ -320,6 +326,7 @@ def test_typed_text_is_escaped_in_every_format_and_markdown_stays_clean():
 
 def test_a_saved_agreement_loads_back_and_a_revision_says_what_changed():
     values = team_agreement.example()
+    values["team"]["agreed"] = "2026-11-30"  # an agreement agreed, not a draft
     saved = next(d["content"] for d in rendered(values).to_dict()["downloads"] if d["mime"] == "application/json")
     loaded = json.loads(bridge.handle(json.dumps({"tool": "team_agreement", "action": "import", "text": saved})))
     assert loaded["ok"] and json.loads(loaded["values"]["previous"])["members"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from ..forms import fmt_clock, fmt_number, fmt_offset
-from .model import DAYS, PLACE_SHORT, Burden, Finding, Member, Team
+from .model import DAYS, PLACE_SHORT, Burden, Finding, Member, Rota, Team
 
 # Hours in a member's own day that are not unsociable: a meeting outside them is counted against them.
 SOCIABLE = (8 * 60, 18 * 60)
@@ -89,42 +89,87 @@ def cover(team: Team) -> list[Finding]:
                                f"{rota.name} needs {need} on {_day_list(list(rota.days))}, and no member lists it "
                                "among the rotas they can cover.",
                                "Agree who will cover it, and add the rota's name to their row.",
-                               (), tuple(DAYS[d] for d in rota.days), rota.name))
+                               (), tuple(DAYS[d] for d in rota.days), rota.name, blocking=True))
             continue
         gaps = []
         for d in rota.days:
             able = [m for m in coverers if m.works(d) and (rota.place == "anywhere" or m.places[d] == "office")]
             if len(able) < rota.people:
-                gaps.append((d, f"on {DAYS[d]} " + _short_of(rota.people, able, [m for m in coverers if m not in able], d)))
+                gaps.append((d, able, f"on {DAYS[d]} "
+                             + _short_of(rota.people, able, [m for m in coverers if m not in able], d)))
         if gaps:
-            names = join([m.name for m in coverers])
+            asked = _cover_asks(rota, coverers, gaps)
             out.append(Finding(
                 "cover", f"{rota.name}: days without cover",
-                f"{rota.name} needs {need} each day it runs: " + "; ".join(text for _, text in gaps) + ".",
-                f"Ask whether {names} could change a day, whether {rota.name} could be covered "
-                + ("from home on those days, " if rota.place == "office" else "")
-                + "or whether someone else could learn to cover it.",
-                tuple(m.name for m in coverers), tuple(DAYS[d] for d, _ in gaps), rota.name))
+                f"{rota.name} needs {need} each day it runs: " + "; ".join(text for _, _, text in gaps) + ".",
+                asked, tuple(m.name for m in coverers), tuple(DAYS[d] for d, _, _ in gaps), rota.name,
+                blocking=True))
     return out
 
 
+def _cover_asks(rota: Rota, coverers: list[Member], gaps: list[tuple[int, list[Member], str]]) -> str:
+    """What to ask about the days a rota lacks cover, naming only people who cover it: who could come in, who
+    could work that day; and that someone else could learn it."""
+    asks = []
+    for d, able, _ in gaps:
+        rest = [m for m in coverers if m not in able]
+        come_in = [m.name for m in rest if m.works(d)]
+        work = [m.name for m in rest if not m.works(d)]
+        if come_in:
+            asks.append(f"whether {either(come_in)} could come in on {DAYS[d]}")
+        if work:
+            asks.append(f"whether {either(work)} could work on {DAYS[d]}")
+    those = "that day" if len(gaps) == 1 else "those days"
+    asks += ([f"whether it could be covered from home {those}"] if rota.place == "office" else []) + [
+        "whether someone else could learn to cover it"]
+    names = join([m.name for m in coverers])
+    if len(coverers) < rota.people:
+        first = (f"Only {names} {'covers' if len(coverers) == 1 else 'cover'} {rota.name}, fewer than the "
+                 f"{rota.people} it needs each day. Ask ")
+    elif len(coverers) == 1:
+        first = f"Only {names} covers {rota.name}. Ask "
+    else:
+        first = f"Of those who cover {rota.name}, ask "
+    return first + join_or(asks) + "."
+
+
+def either(names: list[str]) -> str:
+    """ "Ana, Ben or Cy": any one of them."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1] if names else ""
+
+
+def join_or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + ", or " + words[-1] if words else ""
+
+
 def anchor(team: Team) -> list[Finding]:
-    out = []
+    """Anchor days some are not in on: anchor days missed alike (the same people, in the same places) are one
+    finding naming the days."""
+    alike: dict[tuple, list[int]] = {}
     for d in team.anchor_days:
-        away = [m for m in team.members if m.works(d) and m.places[d] != "office" and not exempt(m, "office")]
-        off = [m for m in team.members if not m.works(d) and not exempt(m, "office")]
+        away = tuple((m.name, m.places[d]) for m in team.members
+                     if m.works(d) and m.places[d] != "office" and not exempt(m, "office"))
         if not away:
             continue
-        text = (f"{DAYS[d]} is an anchor day, but "
-                + join([f"{m.name} ({PLACE_SHORT[m.places[d]].lower()})" for m in away])
-                + (" is" if len(away) == 1 else " are") + " not in the office that day.")
+        off = tuple(m.name for m in team.members if not m.works(d) and not exempt(m, "office"))
+        left = tuple(m.name for m in team.members if m.works(d) and m.places[d] != "office" and exempt(m, "office"))
+        alike.setdefault((away, off, left), []).append(d)
+    out = []
+    for (away, off, left), days in alike.items():
+        named, many = _day_list(days), len(days) > 1
+        text = (f"{named} {'are anchor days' if many else 'is an anchor day'}, but "
+                + join([f"{name} ({PLACE_SHORT[place].lower()})" for name, place in away])
+                + (" is" if len(away) == 1 else " are") + f" not in the office {'those days' if many else 'that day'}.")
         if off:
-            text += f" {join([m.name for m in off])} {'does' if len(off) == 1 else 'do'} not work on {DAYS[d]}s."
-        text += left_out([m for m in team.members if m.works(d) and m.places[d] != "office"], "office")
-        out.append(Finding("anchor", f"{DAYS[d]}: not everyone is in on the anchor day", text,
+            text += (f" {join(list(off))} {'does' if len(off) == 1 else 'do'} not work on "
+                     + join([DAYS[d] + "s" for d in days]) + ".")
+        if left:
+            text += (f" {join(list(left))} {'is' if len(left) == 1 else 'are'} left out of this check: agreed "
+                     "individually.")
+        out.append(Finding("anchor", f"{named}: not everyone is in on the anchor day{'s' if many else ''}", text,
                            "Check whether the day still works for them, or agree what the anchor day is for and "
                            "how they take part when they cannot come in.",
-                           tuple(m.name for m in away), (DAYS[d],)))
+                           tuple(name for name, _ in away), tuple(DAYS[d] for d in days)))
     return out
 
 
@@ -220,7 +265,7 @@ def desks(team: Team) -> list[Finding]:
                    "there are desks." for d, n in over)
         ,
         "Move some office days to quieter days, book extra desks for those days, or agree who shares.",
-        (), tuple(DAYS[d] for d, _ in over))]
+        (), tuple(DAYS[d] for d, _ in over), blocking=True)]
 
 
 def shared_window(team: Team, d: int) -> tuple[int, int] | None:
@@ -233,20 +278,46 @@ def shared_window(team: Team, d: int) -> tuple[int, int] | None:
 
 
 def windows(team: Team) -> list[Finding]:
-    out = []
+    """Days with no time when everyone working is available: one finding for the days that fail the same way
+    (the same person finishing before the same person starts), naming the days, and saying so when no day of
+    the week has such a time."""
+    shared: list[int] = []  # the days more than one person works
+    alike: dict[tuple[str, int, str, int], list[tuple[int, int]]] = {}
     for d in range(7):
         working = [m for m in team.members if m.works(d)]
-        if len(working) < 2 or shared_window(team, d):
+        if len(working) < 2:
+            continue
+        shared.append(d)
+        if shared_window(team, d):
             continue
         latest = max(working, key=lambda m: window(m, team)[0])
         earliest = min(working, key=lambda m: window(m, team)[1])
+        key = (earliest.name, window(earliest, team)[1], latest.name, window(latest, team)[0])
+        alike.setdefault(key, []).append((d, len(working)))
+    none = bool(shared) and sum(len(days) for days in alike.values()) == len(shared)
+    out = []
+    for (first, finish, last, start), days in alike.items():
+        counts = {n for _, n in days}
+        who = ("both people" if counts == {2} else f"all {counts.pop()} people" if len(counts) == 1
+               else "everyone") + " working"
+        named = _day_list([d for d, _ in days])
+        gap = f"in the team's time, {first} finishes at {clock(finish)} and {last} starts at {clock(start)}"
+        whole = none and len(shared) > 1
+        if whole and len(alike) == 1:
+            title, text = ("No day when everyone is available at once",
+                           f"No day of the week has a time when everyone working is available: on {named}, {gap}.")
+        else:
+            title = f"{named}: no time when everyone is available"
+            text = (f"On {named} there is no time when {who} {'is' if who.startswith('everyone') else 'are'} "
+                    f"available: {gap}."
+                    + (" No day of the week has a time when everyone working is available." if whole and not out
+                       else ""))
         out.append(Finding(
-            "window", f"{DAYS[d]}: no time when everyone is available",
-            f"On {DAYS[d]} there is no time when {'both' if len(working) == 2 else f'all {len(working)}'} people "
-            f"working are available: in the team's time, {earliest.name} finishes at "
-            f"{clock(window(earliest, team)[1])} and {latest.name} starts at {clock(window(latest, team)[0])}.",
-            "Agree which work needs everyone at once and move it to another day, or hand over in writing.",
-            (earliest.name, latest.name), (DAYS[d],)))
+            "window", title, text,
+            "Agree which work needs everyone at once and move it to another day, or hand over in writing."
+            if not none else "Agree which work needs everyone at once and how it is done without a shared hour: "
+            "hand over in writing, or rotate a meeting's time so the same people are not always outside their day.",
+            (first, last), tuple(DAYS[d] for d, _ in days)))
     return out
 
 
@@ -277,18 +348,32 @@ def core(team: Team) -> list[Finding]:
         tuple(people))]
 
 
+def away_from_office(m: Member, team: Team) -> bool:
+    """A member who works somewhere else than the team's office: in another time zone (another country or
+    office), or elsewhere (another site) on every day they work. Their office days are not the team's to share."""
+    return m.offset != team.offset or bool(m.working_days) and all(m.places[d] == "elsewhere"
+                                                                    for d in m.working_days)
+
+
 def fairness(team: Team) -> list[Finding]:
     out = []
+    # Like with like: office days are compared among those the team's office is for.
+    apart = [m for m in team.members if m.working_days and not exempt(m, "office") and away_from_office(m, team)]
     shares = [(m, len(m.office_days) / len(m.working_days)) for m in team.members
-              if m.working_days and not exempt(m, "office")]
+              if m.working_days and not exempt(m, "office") and m not in apart]
     if len(shares) >= 3:
         most, least = max(shares, key=lambda s: s[1]), min(shares, key=lambda s: s[1])
         if most[1] - least[1] >= 0.5:
+            text = (f"{most[0].name} is in the office on {len(most[0].office_days)} of "
+                    f"{len(most[0].working_days)} working days ({round(most[1] * 100)}%), {least[0].name} on "
+                    f"{len(least[0].office_days)} of {len(least[0].working_days)} ({round(least[1] * 100)}%).")
+            if apart:
+                text += (f" {join([m.name for m in apart])} {'is' if len(apart) == 1 else 'are'} left out of this "
+                         "comparison: working in another time zone or at another site, they do not share the "
+                         "team's office days.")
+            text += left_out([m for m in team.members if m.working_days], "office")
             out.append(Finding(
-                "fairness", "Office days fall unevenly",
-                f"{most[0].name} is in the office on {len(most[0].office_days)} of {len(most[0].working_days)} "
-                f"working days ({round(most[1] * 100)}%), {least[0].name} on {len(least[0].office_days)} of "
-                f"{len(least[0].working_days)} ({round(least[1] * 100)}%).",
+                "fairness", "Office days fall unevenly", text,
                 "Check the difference comes from the work or a choice each person made, not from who asked first.",
                 (most[0].name, least[0].name)))
     load = cover_load(team)
@@ -296,16 +381,24 @@ def fairness(team: Team) -> list[Finding]:
         most_m, most_l = max(load.items(), key=lambda kv: kv[1])
         least_m, least_l = min(load.items(), key=lambda kv: kv[1])
         if most_l >= 1 and most_l >= 2 * least_l:
-            least_words = (f"{least_m} {fmt_number(round(least_l, 1))}: "
-                           f"{fmt_number(round(most_l / least_l, 1))} times as much" if least_l else
+            # The ratio is of the numbers as said, so a reader can check it.
+            most_said, least_said = round(most_l, 2), round(least_l, 2)
+            ratio = most_said / least_said if least_said else 0
+            least_words = (f"{least_m} {days_words(least_said)}: {'' if ratio == round(ratio, 1) else 'about '}"
+                           f"{fmt_number(round(ratio, 1))} times as much" if least_said else
                            f"{least_m}, who is listed for rotas, none: no day they work needs them")
             out.append(Finding(
                 "fairness", "Rota cover falls unevenly",
                 f"Shared out among those able to cover each rota day, {most_m} would carry "
-                f"{fmt_number(round(most_l, 1))} days of cover a week and {least_words}.",
+                f"{days_words(most_said)} of cover a week and {least_words}.",
                 f"Ask whether {least_m} could take more cover days, or whether others could learn the rota.",
                 (most_m, least_m)))
     return out
+
+
+def days_words(value: float) -> str:
+    """ "1 day", "0.75 days", "2 days"."""
+    return f"{fmt_number(value)} day{'' if value == 1 else 's'}"
 
 
 def cover_load(team: Team) -> dict[str, float]:
@@ -416,11 +509,17 @@ def burdens(team: Team) -> list[Finding]:
         values = [getattr(b, key) for b in rows if getattr(b, key) is not None]
         out.append(Finding(
             "burden", f"More than others carry: {words}",
-            join([f"{b.name} carries {fmt_number(getattr(b, key))} {words} a week" for b in flagged])
+            join([f"{b.name} carries {fmt_number(getattr(b, key))} {_singular(words, getattr(b, key))} a week"
+                  for b in flagged])
             + f", against a team median of {fmt_number(median(values))}. Flagged when a share is {WELL_OVER}.",
             "Share it round the team: rotate the rota, move or rotate the meeting, or agree why it falls this way.",
             tuple(b.name for b in flagged)))
     return out
+
+
+def _singular(words: str, value: float) -> str:
+    """ "1 rota day", "1 hour of meetings…": the words for one when the value is one."""
+    return words.replace("days", "day", 1).replace("hours", "hour", 1) if value == 1 else words
 
 
 def _unsociable_for(team: Team, day: int, start: int, end: int) -> list[Member]:

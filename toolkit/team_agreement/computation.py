@@ -15,7 +15,9 @@ def compute(team: Team) -> Result:
                    tuple(m for m in team.members if m.places[d] == "office"), shared_window(team, d))
         for d in shown
     )
-    findings = tuple(f for check in ALL for f in check(team))
+    # What stops the week working comes first (a rota day without cover, more people than desks), then the rest,
+    # each in the order of the checks.
+    findings = tuple(sorted((f for check in ALL for f in check(team)), key=lambda f: not f.blocking))
     changes = None
     if team.previous is not None and team.previous.get("unreadable"):
         changes = (Change("review", "The earlier agreement this one revises could not be read, so what changed "

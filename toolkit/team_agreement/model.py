@@ -123,6 +123,9 @@ class Team:
     site: str = ""  # where the team's office is, for the counts HR combines
     smallest_group: int = 5  # the counts never show a group smaller than this as a number (org.yml counts)
     settings: str = ""  # the settings' fingerprint (toolkit.links), carried by the counts
+    # No date agreed yet: the agreement is a draft, and says so, until the person gives the date it was agreed
+    # (`agreed` is then today, only to work out a default review date).
+    draft: bool = False
 
 
 # ---------------------------------------------------------------- the result
@@ -138,6 +141,9 @@ class Finding:
     people: tuple[str, ...] = ()
     days: tuple[str, ...] = ()
     subject: str = ""  # what the finding is about, when it is one of several (a rota's name)
+    # The week does not work as written until it is settled (a rota day without cover, more people than desks):
+    # said first, before what is for the team to talk through.
+    blocking: bool = False
 
 
 @dataclass(frozen=True)

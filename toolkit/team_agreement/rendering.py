@@ -16,8 +16,8 @@ from ..documents import PAGE_NUMBERS, Rendered, date_words, printable_page, tabl
 from ..safe import attr, esc, html_block, md, md_block
 from . import figures
 from .checks import ROUNDING, SOCIABLE, WELL_OVER, clock, join, long_day_members, window
-from .model import (CHANNEL_KINDS, DAYS, EXEMPT_WORDS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Member,
-                    Result, label)
+from .model import (CHANNEL_KINDS, DAYS, EXEMPT_WORDS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Finding,
+                    Member, Result, label)
 from .schema import NAME, hours_text
 
 def _slug(name: str) -> str:
@@ -26,12 +26,13 @@ def _slug(name: str) -> str:
 
 
 def title(result: Result) -> str:
-    return f"Team agreement: {result.team.name}"
+    return f"{'Draft team agreement' if result.team.draft else 'Team agreement'}: {result.team.name}"
 
 
 def status(result: Result) -> str:
     n, k = len(result.team.members), len(result.findings)
-    return (f"{n} member{'s' if n != 1 else ''}; "
+    return (("Draft, not agreed yet; " if result.team.draft else "")
+            + f"{n} member{'s' if n != 1 else ''}; "
             + (f"{k} finding{'s' if k != 1 else ''} to discuss." if k else "no findings to discuss."))
 
 
@@ -72,6 +73,32 @@ def _rules(result: Result) -> list[str]:
             *([f"Agreed individually: {'; '.join(individual)}."] if individual else []),
             f"Core hours: {core}.", f"Desks: {team.desks if team.desks is not None else 'not given'}.",
             f"Times are shown in the team's time zone, {fmt_offset(team.offset)}."]
+
+
+def agreed_line(result: Result, manager: str) -> str:
+    """ "Agreed on 1 December 2026, with Ana Silva as manager.", or, with no date agreed yet, that it is a draft.
+    `manager` is the manager's name made safe for the format."""
+    team = result.team
+    if team.draft:
+        return ("Draft: not agreed yet. It becomes our agreement on the day we agree it"
+                + (f", with {manager} as manager" if team.manager else "") + ".")
+    return f"Agreed on {date_words(team.agreed)}" + (f", with {manager} as manager" if team.manager else "") + "."
+
+
+def review_line(result: Result) -> str:
+    """When the next review is: a draft's default one is three months after it is agreed, not after today."""
+    team = result.team
+    if team.draft and not team.review_given:
+        return "Next review three months after it is agreed."
+    return f"Next review by {date_words(team.review)}" + (
+        " (three months after it was agreed)." if not team.review_given else ".")
+
+
+def review_when(result: Result) -> str:
+    team = result.team
+    if team.draft and not team.review_given:
+        return "We review it three months after we agree it."
+    return f"We review it by {date_words(team.review)}."
 
 
 def _triggers(result: Result) -> list[str]:
@@ -161,15 +188,32 @@ def _counts_html(result: Result) -> str:
                     [(esc(day), [esc(c) for c in cells]) for day, cells in _counts_rows(result)]))
 
 
+BLOCKING_WORDS = "Settle these first: the week does not work as written until they are."
+REST_WORDS = "Then talk these through."
+
+
+def _in_order(result: Result) -> list[tuple[str, list[Finding]]]:
+    """The findings under what to do with them: what stops the week working first, then the rest (a lead-in only
+    when there are both)."""
+    first = [f for f in result.findings if f.blocking]
+    rest = [f for f in result.findings if not f.blocking]
+    if not first or not rest:
+        return [(BLOCKING_WORDS if first else "", first or rest)]
+    return [(BLOCKING_WORDS, first), (REST_WORDS, rest)]
+
+
 def _findings_html(result: Result, level: int) -> str:
     if not result.findings:
         return ("<p>The checks found nothing to discuss: every rota day has cover, anchor days and desks work, "
                 "and everyone working on a day shares some hours.</p>")
     h = f"h{level}"
     return "".join(
-        f'<div class="swt-finding" data-check="{attr(f.check)}"><{h}>{esc(f.title)}</{h}><p>{esc(f.text)}</p>'
-        f"<p><strong>To discuss:</strong> {esc(f.suggestion)}</p></div>"
-        for f in result.findings)
+        (f'<p class="swt-findings-lead"><strong>{esc(lead)}</strong></p>' if lead else "") + "".join(
+            f'<div class="swt-finding" data-check="{attr(f.check)}"'
+            f'{" data-blocking" if f.blocking else ""}><{h}>{esc(f.title)}</{h}><p>{esc(f.text)}</p>'
+            f"<p><strong>To discuss:</strong> {esc(f.suggestion)}</p></div>"
+            for f in group)
+        for lead, group in _in_order(result))
 
 
 def _since(result: Result) -> str:
@@ -190,10 +234,8 @@ def _agreement_html(result: Result, top: int, week: str) -> str:
     team = result.team
     h1, h2 = f"h{top}", f"h{top + 1}"
     parts = [f"<{h1}>{esc(title(result))}</{h1}>",
-             "<p>" + "<br>".join(esc(line) for line in (
-                 f"Agreed on {date_words(team.agreed)}" + (f", with {team.manager} as manager" if team.manager else "") + ".",
-                 f"Next review by {date_words(team.review)}"
-                 + (" (three months after it was agreed)." if not team.review_given else "."))) + "</p>"]
+             ('<p class="swt-draft">' if team.draft else "<p>") + "<br>".join(esc(line) for line in (
+                 agreed_line(result, team.manager), review_line(result))) + "</p>"]
     parts.append(f"<{h2}>The rules we work within</{h2}><ul>" + "".join(f"<li>{esc(r)}</li>" for r in _rules(result))
                  + "</ul>")
     parts.append(f"<{h2}>Our week</{h2}>" + week)
@@ -220,7 +262,7 @@ def _agreement_html(result: Result, top: int, week: str) -> str:
         parts.append(f"<{h2}>Who carries what</{h2}>" + _burden_html(result))
     parts.append(f"<{h2}>Findings still open</{h2}>" + _findings_html(result, top + 2))
     triggers = _triggers(result) + ([team.other_triggers] if team.other_triggers else [])
-    parts.append(f"<{h2}>Reviewing this agreement</{h2}><p>{esc(f'We review it by {date_words(team.review)}.')}"
+    parts.append(f"<{h2}>Reviewing this agreement</{h2}><p>{esc(review_when(result))}"
                  + (" We also review it when:</p><ul>" + "".join(f"<li>{esc(t)}</li>" for t in triggers) + "</ul>"
                     if triggers else "</p>"))
     signs = [(esc(m.name), ["", ""]) for m in team.members]
@@ -238,7 +280,9 @@ def html(result: Result, grid: str, week: str) -> list[str]:
     parts = [
         f'<p class="swt-headline">{esc(team.name)}: <strong>{len(team.members)}</strong> '
         f'member{"s" if len(team.members) != 1 else ""}, '
-        f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. Review by {date_words(team.review)}.</p>',
+        f'<strong>{k}</strong> finding{"s" if k != 1 else ""} to discuss. '
+        + ("Draft: not agreed yet (give the date agreed when it is).</p>" if team.draft
+           else f"Review by {date_words(team.review)}.</p>"),
         "<h3>The team's week</h3>", grid, week,
         "<h3>Each day</h3>", figures.availability(result, team.colour) or "", table("People working, in the office, desks and the time everyone shares, each day",
                                     ("Day", "Working", "In the office", "Desks used", "Everyone available"),
@@ -272,10 +316,7 @@ def _md_table(headings: tuple[str, ...], rows: list[list[str]]) -> list[str]:
 def markdown(result: Result) -> str:
     team = result.team
     out = [f"# {md(title(result))}", "",
-           "The printable page (HTML) of this agreement draws the week as a figure; the tables here hold the same "
-           "facts.", "",
-           f"Agreed on {date_words(team.agreed)}" + (f", with {md(team.manager)} as manager" if team.manager else "") + ".",
-           f"Next review by {date_words(team.review)}.", "", "## The rules we work within", ""]
+           agreed_line(result, md(team.manager)), review_line(result), "", "## The rules we work within", ""]
     out += [f"- {r}" for r in _rules(result)] + ["", "## Our week", ""]
     days = [s.day for s in result.days]
     out += _md_table(("Member", *(DAYS[d] for d in days)), [
@@ -304,15 +345,17 @@ def markdown(result: Result) -> str:
         out += ["## Who carries what", "", f"A share is flagged when it is {WELL_OVER}.", ""] + _md_table(
             BURDEN_HEADINGS, [[md(name), *cells] for name, cells in _burden_rows(result)])
     out += ["## Findings still open", ""]
-    out += [f"- **{md(f.title)}.** {md(f.text)} To discuss: {md(f.suggestion)}" for f in result.findings] or [
-        "None: every check passed."]
-    out.append("")
+    for lead, group in _in_order(result) if result.findings else []:
+        out += ([f"**{lead}**", ""] if lead else []) + [
+            f"- **{md(f.title)}.** {md(f.text)} To discuss: {md(f.suggestion)}" for f in group] + [""]
+    if not result.findings:
+        out += ["None: every check passed.", ""]
     if result.changes is not None:
         out += [f"## What changed {_since(result)}", ""]
         out += [f"- {md(c.text)}" for c in result.changes] or ["- Nothing yet."]
         out.append("")
     triggers = _triggers(result) + ([md(team.other_triggers)] if team.other_triggers else [])
-    out += ["## Reviewing this agreement", "", f"We review it by {date_words(team.review)}."
+    out += ["## Reviewing this agreement", "", review_when(result)
             + (" We also review it when:" if triggers else ""), ""] + [f"- {t}" for t in triggers] + [""]
     out += ["## Signed", ""] + _md_table(("Name", "Signature", "Date"), [[md(m.name), "", ""] for m in team.members]
                                          + [[md(f"{team.manager}, manager") if team.manager else "The manager", "", ""]])
@@ -324,13 +367,14 @@ def markdown(result: Result) -> str:
 def summary(result: Result) -> dict[str, Any]:
     """What was worked out, as data: a reader of the JSON gets the findings without parsing sentences."""
     return {
-        "agreed": result.team.agreed.isoformat(),
-        "review": result.team.review.isoformat(),
+        "agreed": None if result.team.draft else result.team.agreed.isoformat(),
+        "review": None if result.team.draft and not result.team.review_given else result.team.review.isoformat(),
         "days": [{"day": DAYS[s.day], "working": [m.name for m in s.working], "in_office": [m.name for m in s.in_office],
                   "everyone_available": [clock(s.window[0]), clock(s.window[1])] if s.window else None}
                  for s in result.days],
         "findings": [{"check": f.check, "title": f.title, "text": f.text, "suggestion": f.suggestion,
-                      "people": list(f.people), "days": list(f.days)} for f in result.findings],
+                      "people": list(f.people), "days": list(f.days), "blocking": f.blocking}
+                     for f in result.findings],
     }
 
 
@@ -345,8 +389,9 @@ def _kept(result: Result, values: dict[str, Any]) -> dict[str, Any]:
         kept["exemptions"] = [{k: v for k, v in row.items() if k != "reason"} if isinstance(row, dict) else row
                               for row in exemptions]
     team = dict(kept.get("team")) if isinstance(kept.get("team"), dict) else {}
-    team["agreed"] = result.team.agreed.isoformat()
-    team["review"] = result.team.review.isoformat()
+    # A draft stays a draft when it is loaded again: no date agreed, and its default review still to follow it.
+    team["agreed"] = "" if result.team.draft else result.team.agreed.isoformat()
+    team["review"] = "" if result.team.draft and not result.team.review_given else result.team.review.isoformat()
     return {**kept, "team": team}
 
 

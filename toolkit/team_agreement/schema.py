@@ -82,7 +82,8 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("team.name", "Team name", width="l", max_length=SHORT_LIMIT),
             Field("team.manager", "Manager (optional)", width="m", max_length=NAME_LIMIT),
             Field("team.agreed", "Date agreed", kind="date", width="s",
-                  hint="e.g. 2026-12-01 or 1/12/2026. Leave empty for today."),
+                  hint="Leave it empty while the agreement is a draft: it says “Draft” until you give the date "
+                       "the team agreed it, e.g. 2026-12-01 or 1/12/2026."),
             Field("team.review", "Review date", kind="date", width="s",
                   hint="Leave empty for three months after the date agreed."),
             Field("team.triggers", "Also review the agreement when", kind="checkboxes", options=TRIGGERS,

@@ -40,7 +40,8 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     t = group_of(values, "team")
     name = e.take("team.name", text(t.get("name"), label="The team's name", required=True, max_length=SHORT_LIMIT))
     manager = e.take("team.manager", text(t.get("manager"), label="The manager", max_length=NAME_LIMIT)) or ""
-    agreed = e.take("team.agreed", day_date(t.get("agreed"), label="The date agreed", required=False)) or today
+    agreed_given = e.take("team.agreed", day_date(t.get("agreed"), label="The date agreed", required=False))
+    agreed = agreed_given or today  # a draft's review is worked out as if it were agreed today
     review = e.take("team.review", day_date(t.get("review"), label="The review date", required=False))
     review_given = review is not None
     if review is None:
@@ -98,7 +99,7 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
                 # only a revision compares: a first agreement need not describe itself on every change
                 snapshot(values) if previous is not None else {},
                 full_time=full_time, site=site, smallest_group=_smallest_group(org),
-                settings=links.fingerprint(org))
+                settings=links.fingerprint(org), draft=agreed_given is None)
 
 
 def _smallest_group(org: dict[str, Any]) -> int:
