@@ -115,6 +115,11 @@ def new_context(browser, request):
 PAGE_OPTIONS = {"accept_downloads": True, "viewport": {"width": 1280, "height": 900}}
 
 
+@pytest.fixture
+def context(new_context):
+    return new_context(**PAGE_OPTIONS)
+
+
 def watched(opened: Page, server) -> Page:
     opened.watch = Watch(opened, server.url.split(PREFIX)[0])
     return opened
