@@ -184,9 +184,12 @@ FOLLOW = """url => {
   link.click();
   link.remove();
 }"""
+# Arrived: the new page's content in place, its forms bound, and Material's "Back to top" button, which the
+# jump to the top of the new page shows, faded out again as on a page loaded afresh (axe would measure it mid-fade).
 ARRIVED = """path => location.pathname === path && document.querySelector("article")
   && !document.querySelector("article").swtLeft
-  && [...document.querySelectorAll("form[data-tool]")].every(f => !f.swtLeft && f.dataset.bound)"""
+  && [...document.querySelectorAll("form[data-tool]")].every(f => !f.swtLeft && f.dataset.bound)
+  && [...document.querySelectorAll(".md-top")].every(b => getComputedStyle(b).opacity === "0")"""
 
 
 def follow(page: Page, url: str) -> None:

@@ -233,6 +233,7 @@ def test_the_home_page_and_the_tool_page_have_no_accessibility_violations(page, 
     assert axe_violations(page) == []
 
 
+@pytest.mark.own_page  # a tool page loaded afresh, where Material's search waits for Python to start
 def test_search_works_on_a_tool_page_once_python_is_ready(page, server):
     # Material's search worker is held back while Python boots on a tool page; it must still start after.
     open_checklist(page, server)
