@@ -298,7 +298,7 @@ def test_a_cache_the_browser_evicted_is_filled_again_and_the_site_works_offline_
     answer(page)
     eventually(page, """async () => { for (const name of await caches.keys()) {
         const cache = await caches.open(name);
-        if (await cache.match(new URL('__swt-offline-manifest.json', location.href.replace(/tools\/planner\/$/, '')))) return true; }
+        if (await cache.match(new URL('../../__swt-offline-manifest.json', location.href))) return true; }
         return false; }""")
     context.set_offline(True)
     page.goto(server.url + "glossary/")
