@@ -14,7 +14,9 @@
 //   other builds' caches of this scope go. One build's cache answers, never a mix.
 // - Fetch: a file of the build from its cache, without asking the server; one missing from the cache (the
 //   browser evicted it, or it was damaged and taken out) from the server, checked against the build's hash
-//   and put back.
+//   and put back, and then everything else missing. No navigation preload: pages come from the cache, so a
+//   preloaded request would be a round trip to the server for nothing. No clients.claim(): a page already open
+//   never changes build under itself.
 const BUILD = null; // {version, files: [[path, "sha256-…"], …]}: written by the build
 // The memory snapshot (BUILD.inflate) is kept inflated: reading 30 MB from the cache took ~10 ms where reading
 // 6 MB and inflating it took ~390 ms of every repeat visit (measured in Chromium, bench/). Its gzip is checked
