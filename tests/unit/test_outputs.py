@@ -10,12 +10,12 @@ from __future__ import annotations
 import copy
 import json
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from toolkit import bridge, decision_record, forms, now, org, planner, request, trial_review
+from toolkit import bridge, decision_record, forms, now, org, planner, trial_review
 from toolkit.planner import figures as planner_figures
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from toolkit import bridge, now, org, team_agreement
+from toolkit import now, org, team_agreement
 from toolkit.team_agreement.model import DAY_KEYS, Team
 
 ROOT = Path(__file__).resolve().parent.parent.parent
