@@ -49,17 +49,13 @@ def md(value: object) -> str:
     return _md_line(" ".join(str(value).split()))
 
 
-def md_block(value: object, line_break: str = "\\") -> str:
-    """Typed text over several lines for Markdown: its paragraphs and line breaks kept, each line escaped."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", str(value).replace("\r\n", "\n").strip()) if p.strip()]
-    return "\n\n".join((line_break + "\n").join(_md_line(" ".join(line.split())) for line in p.splitlines()
-                                                 if line.strip()) for p in paragraphs)
-
-
 def md_text(value: object) -> str:
-    """As md_block, for Markdown people paste into an email: a line break is two spaces at the line's end, which
-    renders the same and shows nothing when pasted, where a backslash would show."""
-    return md_block(value, line_break="  ")
+    """Typed text over several lines for Markdown: its paragraphs and line breaks kept, each line escaped. A line
+    break is two spaces at the line's end, which renders the same and shows nothing when pasted into an email,
+    where a backslash would show."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", str(value).replace("\r\n", "\n").strip()) if p.strip()]
+    return "\n\n".join("  \n".join(_md_line(" ".join(line.split())) for line in p.splitlines() if line.strip())
+                       for p in paragraphs)
 
 
 def html_block(value: object) -> str:

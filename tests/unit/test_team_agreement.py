@@ -317,10 +317,11 @@ def test_typed_text_is_escaped_in_every_format_and_markdown_stays_clean():
         assert XSS not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert out.document.startswith("<!doctype html>") and "@page{size:A4" in out.document
     assert "One-to-ones stay weekly.<br>No meetings on Friday (after 15:00).</p><p>- a *bold* claim" in out.document
-    assert "One-to-ones stay weekly.\\\nNo meetings on Friday (after 15:00).\n\n\\- a \\*bold\\* claim" in out.markdown
+    assert "One-to-ones stay weekly.  \nNo meetings on Friday (after 15:00).\n\n\\- a \\*bold\\* claim" in out.markdown
     assert "\\<img src=x onerror=alert(1)\\>" in out.markdown
     downloads = out.to_dict()["downloads"]
-    assert [d["filename"] for d in downloads] == ["team-agreement.html", "team-agreement.md", "team-agreement.json",
+    stem = f"team-agreement-claims-{TODAY.isoformat()}"  # by tool, team and the day agreed
+    assert [d["filename"] for d in downloads] == [f"{stem}.html", f"{stem}.md", f"{stem}.json",
                                                   "team-counts-claims.json"]
 
 

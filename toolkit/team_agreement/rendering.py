@@ -1,6 +1,6 @@
 """The team agreement for the page, as a printable page, as Markdown for a wiki and as a record that loads back.
 
-Every value a person typed goes through safe.esc / html_block for HTML and safe.md / md_block for Markdown."""
+Every value a person typed goes through safe.esc / html_block for HTML and safe.md / md_text for Markdown."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 from .. import counts as hr_counts
 from .. import records
 from ..forms import day_date, fmt_number, fmt_offset
-from ..documents import PAGE_NUMBERS, Rendered, date_words, printable_page, table
-from ..safe import attr, esc, html_block, md, md_block
+from ..documents import PAGE_NUMBERS, Rendered, date_words, file_name, printable_page, table
+from ..safe import attr, esc, html_block, md, md_text
 from . import figures
 from .checks import ROUNDING, SOCIABLE, WELL_OVER, clock, join, long_day_members, window
 from .model import (CHANNEL_KINDS, DAYS, EXEMPT_WORDS, MEETING_MODES, PLACE_SHORT, ROTA_PLACES, TRIGGERS, Finding,
@@ -339,7 +339,7 @@ def markdown(result: Result) -> str:
             for r in team.rotas] + [""]
     for s in team.sections:
         agreed = team.agreed_text.get(s.id, "")
-        out += [f"## {md(s.title)}", "", md_block(agreed) if agreed else "*Not agreed yet.*", "",
+        out += [f"## {md(s.title)}", "", md_text(agreed) if agreed else "*Not agreed yet.*", "",
                 f"*What good looks like: {md(s.good)}*", ""]
     if result.burden:
         out += ["## Who carries what", "", f"A share is flagged when it is {WELL_OVER}.", ""] + _md_table(
@@ -399,7 +399,7 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
     grid, week = figures.grid(result, result.team.colour), _week_table(result)
     return Rendered(
         parts=tuple(html(result, grid, week)),
-        filename="team-agreement",
+        filename=file_name("team-agreement", result.team.name, on=result.team.agreed),
         status=status(result),
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), _kept(result, values), summary(result)),
