@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.support import TODAY
 from tests.browser.conftest import axe_violations, visit, wait_for_result
 from toolkit import bridge, planner
 
@@ -102,6 +103,9 @@ def test_downloads_in_three_formats_and_the_json_loads_back_as_a_revision(page, 
     visit(page, server.url + PAGE)
     page.get_by_role("button", name="Try an example").click()
     wait_for_result(page, "Front desk: days without cover")
+    # Agreed, so that the file loads back as the agreement it revises (a draft loads back as a draft).
+    page.get_by_label("Date agreed").fill(f"{TODAY.day}/{TODAY.month}/{TODAY.year}")
+    page.wait_for_function("() => !document.querySelector('[data-result-body]').textContent.includes('Draft')")
     files = {}
     for label, suffix in (("a printable page (HTML)", "html"), ("Markdown", "md"), ("JSON", "json")):
         with page.expect_download() as download:
