@@ -154,15 +154,20 @@ def test_after_one_visit_every_tool_and_guidance_page_answers_offline(watched, c
     assert note.count() == 0 or READY not in note.inner_text()
 
 
+def visit_until_kept(page, served) -> None:
+    """A first visit to the planner on the first build, kept by the service worker, and the page loaded again from it."""
+    page.goto(served.url() + PLANNER)
+    answer(page)
+    wait_until_kept(page)
+    page.reload()
+
+
 def test_a_new_build_is_offered_and_loaded_without_losing_a_draft(watched, site_dir, tmp_path):
     page = watched
     first = deploy_copy(site_dir, tmp_path / "one", "1")
     second = deploy_copy(site_dir, tmp_path / "two", "2")
     with SitesServer({PREFIX: first}) as served:
-        page.goto(served.url() + PLANNER)
-        answer(page)
-        wait_until_kept(page)
-        page.reload()
+        visit_until_kept(page, served)
         answer(page)
         page.get_by_label(DRAFT_FIELD).fill("Ada")
         served.sites[PREFIX] = second  # the deploy, with the page open
@@ -186,10 +191,7 @@ def test_a_half_installed_update_leaves_the_old_build_working_and_resumes(watche
     first = deploy_copy(site_dir, tmp_path / "one", "1")
     second = deploy_copy(site_dir, tmp_path / "two", "2")
     with SitesServer({PREFIX: first}) as served:
-        page.goto(served.url() + PLANNER)
-        answer(page)
-        wait_until_kept(page)
-        page.reload()
+        visit_until_kept(page, served)
         served.sites[PREFIX] = second
         # The new build's one changed file does not arrive: its install fails half-way.
         context.route(f"**{PREFIX}{PLANNER}", lambda route: route.abort("connectionreset"))
@@ -242,10 +244,7 @@ def test_switching_offline_off_in_org_yml_takes_the_worker_and_its_caches_away(w
     assert "const BUILD = null;" in script
     assert 'name="swt-offline"' not in (offline_off_site / PLANNER / "index.html").read_text(encoding="utf-8")
     with SitesServer({PREFIX: site_dir}) as served:
-        page.goto(served.url() + PLANNER)
-        answer(page)
-        wait_until_kept(page)
-        page.reload()
+        visit_until_kept(page, served)
         assert page.evaluate("navigator.serviceWorker.controller !== null")
         served.sites[PREFIX] = offline_off_site
         page.reload()
