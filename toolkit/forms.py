@@ -102,6 +102,7 @@ class ToolForm:
     # Links the tool makes from the form (toolkit.links): (kind, button label, when). `when` names a carried field
     # the button needs filled ("invitation") or empty ("!invitation"); "" always.
     links: tuple[tuple[str, str, str], ...] = ()
+    former_names: tuple[str, ...] = ()  # names the tool had before: their drafts move to this one
 
 
 def field_id(name: str) -> str:
@@ -136,6 +137,7 @@ def render_tool(form: ToolForm) -> str:
         f'<div class="swt-error-summary" data-error-summary role="alert" tabindex="-1" hidden {X}>'
         '<h2>There is a problem</h2><ul></ul></div>'
         f'<form class="swt-form" {X} data-tool="{attr(form.tool)}" data-draft-key="{attr(form.draft_key)}" '
+        f'data-draft-former="{attr(" ".join(form.former_names))}" '
         f"data-tool-context='{attr(json.dumps(form.context, sort_keys=True))}' "
         f'data-import-limit="{form.import_limit}" novalidate>'
         f"{fields}"

@@ -48,11 +48,13 @@ def slug(name: str) -> str:
 
 def tool_form(name: str, fields: list[Any], result_heading: str, result_placeholder: str, *,
               example: dict[str, Any] | None = None, draft_key: str = "",
-              links: tuple[tuple[str, str, str], ...] = ()) -> ToolForm:
+              links: tuple[tuple[str, str, str], ...] = (), former_names: tuple[str, ...] = ()) -> ToolForm:
     """A tool's form as every tool makes it: drafts kept under the tool's name (or `draft_key`), a loaded record
-    limited to what `records` reads, and the example offered when there is one."""
+    limited to what `records` reads, the example offered when there is one, and drafts kept under the tool's
+    `former_names` moved to its name."""
     return ToolForm(tool=name, draft_key=draft_key or name, fields=fields, result_heading=result_heading,
-                    result_placeholder=result_placeholder, example=example, import_limit=records.MAX_CHARS, links=links)
+                    result_placeholder=result_placeholder, example=example, import_limit=records.MAX_CHARS, links=links,
+                    former_names=former_names)
 
 
 def example(name: str) -> dict[str, Any]:

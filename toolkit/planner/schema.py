@@ -87,6 +87,7 @@ def form(org: dict[str, Any]) -> ToolForm:
         result_placeholder="Fill in your role and what you do, or try the example: your plan appears here.",
         example=example(),
         links=((DRAFT["kind"], "Share this draft as a link", ""),),  # a draft passed to a manager (toolkit.links)
+        former_names=("where_when",),
     )
 
 

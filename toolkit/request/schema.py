@@ -23,6 +23,7 @@ def form(org: dict[str, Any]) -> ToolForm:
                            "appears here, with the dates that follow from it.",
         example=example(),
         links=((DRAFT["kind"], "Share this draft as a link", ""),),  # a draft passed to a manager (toolkit.links)
+        former_names=("flexible_request",),
     )
 
 

@@ -11,8 +11,6 @@
   const SITE_PATH = new URL("../", ASSETS).pathname;
   const DRAFT_PREFIX = `swt:v2:${SITE_PATH}:`;
   const OLD_DRAFT_PREFIX = "swt:v1:";
-  // Tools renamed since a draft may have been kept: their drafts move to the new name once, like version 1's.
-  const FORMER_DRAFT_KEYS = { planner: "where_when", request: "flexible_request" };
   const RECORD_FORMAT = { format: "toolkit-record", version: 1 }; // as toolkit/records.py writes them
   // A boot that shows no progress for this long has stalled (a dropped connection leaves a download hanging).
   const STALL_MS = { download: 30000, start: 90000, toolkit: 60000 };
@@ -709,7 +707,7 @@
   function restoreDraft(tool) {
     const { form } = tool;
     const typed = typedSoFar(form);
-    const draft = readDraft(tool.key, form.dataset.draftKey);
+    const draft = readDraft(tool.key, form.dataset.draftKey, (form.dataset.draftFormer || "").split(" ").filter(Boolean));
     if (draft.values) fill(form, draft.values);
     for (const [el, value] of typed) setControl(el, value);
     tool.showAll = Boolean(draft.values);
@@ -1130,11 +1128,12 @@
   // {values} for a draft that reads, {damaged: text} for one that does not (moved aside under its own key, never
   // overwritten), or {} for none. A draft of the old version, or kept under a tool's former name, is moved to
   // this site's key.
-  function readDraft(key, draftKey) {
+  // `formerNames`: names the tool had before (its form's data-draft-former), whose drafts move over once too.
+  function readDraft(key, draftKey, formerNames = []) {
     let raw = null;
     let from = key;
-    const former = FORMER_DRAFT_KEYS[draftKey];
-    const places = [key, ...(former ? [DRAFT_PREFIX + former, OLD_DRAFT_PREFIX + former] : []), OLD_DRAFT_PREFIX + draftKey];
+    const places = [key, ...formerNames.flatMap((old) => [DRAFT_PREFIX + old, OLD_DRAFT_PREFIX + old]),
+      OLD_DRAFT_PREFIX + draftKey];
     try {
       for (from of places) if ((raw = localStorage.getItem(from)) !== null) break;
     } catch {
