@@ -18,10 +18,11 @@
 //   preloaded request would be a round trip to the server for nothing. No clients.claim(): a page already open
 //   never changes build under itself.
 const BUILD = null; // {version, files: [[path, "sha256-…"], …]}: written by the build
-// The memory snapshot (BUILD.inflate) is kept inflated: reading 30 MB from the cache took ~10 ms where reading
-// 6 MB and inflating it took ~390 ms of every repeat visit (measured in Chromium, bench/). Its gzip is checked
-// (the build's hash, then gzip's CRC-32) as it is inflated here, once; the worker still checks what it reads,
-// and falls back, and takes a copy that does not restore out of the cache (toolkit-worker.js).
+// The memory snapshot (BUILD.inflate) is kept inflated (its 16 MB of pages that are not all zeros): inflating its
+// 6 MB took ~390 ms of every repeat visit (measured in Chromium, bench/); Python's worker reads the inflated copy
+// straight from this cache. Its gzip is checked (the build's hash, then gzip's CRC-32) as it is inflated here,
+// once; the worker still checks what it reads, and falls back, and takes a copy that does not restore out of
+// the cache (toolkit-worker.js).
 
 const SCOPE = self.registration.scope; // ends with "/"
 const PREFIX = `swt-offline ${SCOPE} `;

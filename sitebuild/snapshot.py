@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import shutil
 import subprocess
@@ -44,7 +45,16 @@ def make(root: Path, target: Path, wheel: Path, lockfile: Path, version: str, wa
     digest = hashlib.sha256(data).hexdigest()
     name = f"{PREFIX}{digest[:16]}.bin"
     shutil.copyfile(cache, target / name)
-    return {"file": name, "size": len(data), "sha256": digest, "pyodide": version}
+    return {"file": name, "size": len(data), "sha256": digest, "pyodide": version, "memory": _memory_length(data)}
+
+
+def _memory_length(packed: bytes) -> int:
+    """The length of Pyodide's memory snapshot, as the file's index gives it (snapshot-format.mjs): the worker
+    sizes Python's memory with it before the snapshot is in."""
+    with gzip.GzipFile(fileobj=io.BytesIO(packed)) as raw:
+        head = raw.read(12)
+        index = json.loads(raw.read(int.from_bytes(head[8:12], "little")))
+    return index["memory"]
 
 
 def _build(root: Path, wheel: Path, cache: Path) -> None:

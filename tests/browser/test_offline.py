@@ -154,6 +154,28 @@ def test_after_one_visit_every_tool_and_guidance_page_answers_offline(watched, c
     assert note.count() == 0 or READY not in note.inner_text()
 
 
+def test_a_repeat_visit_asks_the_server_nothing_before_its_answer(watched, context, server, site_dir):
+    """Kept, the page and every file Python needs come from the service worker's cache, none from the server (not
+    even to revalidate), and the memory snapshot is read by Python's worker straight from the cache."""
+    page = watched
+    page.goto(server.url + PLANNER)
+    answer(page)
+    wait_until_kept(page)
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
+    page.reload()
+    answer(page)
+    answered = len(finished)
+    # Only the browser's own check for a newer build goes to the server (toolkit.js asks it on every load).
+    to_server = [r.url for r in finished[:answered] if not r.response().from_service_worker
+                 and not r.url.endswith("/sw.js")]
+    assert to_server == [], to_server
+    assert any(r.url.endswith("/pyodide.asm.wasm") for r in finished[:answered])  # compiled by the page, kept
+    if has_snapshot(site_dir):
+        assert page.evaluate("window.__swtBootTimings.snapshot") is True
+        assert not [r.url for r in finished if re.search(r"/snapshot-[0-9a-f]+\.bin$", r.url)]
+
+
 def visit_until_kept(page, served) -> None:
     """A first visit to the planner on the first build, kept by the service worker, and the page loaded again from it."""
     page.goto(served.url() + PLANNER)

@@ -132,6 +132,28 @@ def test_the_site_carries_a_snapshot_named_by_its_hash_for_this_pyodide_and_whee
     assert len(list((site_dir / "assets" / "pyodide").glob("snapshot-*.bin"))) == 1
 
 
+def test_the_snapshot_keeps_only_the_pages_of_memory_that_hold_something(site_dir):
+    """snapshot-format.mjs: the memory's runs of pages that are not all zeros, in order, within the memory whose
+    length boot.json gives the worker before the file is in; what is left out is all zeros."""
+    snap = boot_json(site_dir)["snapshot"]
+    raw = gzip.decompress((site_dir / "assets" / "pyodide" / snap["file"]).read_bytes())
+    assert raw[:8] == b"SWTSNAP2"
+    index_end = 12 + int.from_bytes(raw[8:12], "little")
+    index = json.loads(raw[12:index_end])
+    assert index["memory"] == snap["memory"]
+    runs = index["runs"]
+    assert all(offset % 4096 == 0 and a[0] + a[1] < offset for a, (offset, _) in zip(runs, runs[1:]))
+    stored = sum(length for _, length in runs)
+    memory_at = index_end + sum(length for _, length in index["files"])
+    assert memory_at + stored == len(raw)
+    assert stored < 0.75 * snap["memory"]  # about half of Python's memory is pages of zeros it has not used
+    at = memory_at
+    for offset, length in runs:  # each run holds something in every page
+        pages = [raw[at + p:at + min(p + 4096, length)] for p in range(0, length, 4096)]
+        assert all(any(page) for page in pages), offset
+        at += length
+
+
 def test_the_snapshot_answers_every_tool_byte_for_byte_as_a_plain_start(page, server, bare_answers):
     answer = ask(page, server)
     assert answer["snapshot"] is True
@@ -166,9 +188,15 @@ def corrupt(data: bytes) -> bytes:
 
 
 def foreign_build(data: bytes) -> tuple[bytes, str]:
-    """The snapshot with another build id in its header: whole and hashed right, but not this build's memory."""
+    """The snapshot with another build id in Pyodide's header: whole and hashed right, but not this build's memory.
+    The file's layout is snapshot-format.mjs's: the index, the files, then the memory's runs, the first of which
+    starts with Pyodide's header (magic, two offsets, then the 32 bytes of its build id)."""
     raw = bytearray(gzip.decompress(data))
-    raw[16:48] = bytes(32)
+    index_end = 12 + int.from_bytes(raw[8:12], "little")
+    index = json.loads(raw[12:index_end])
+    assert index["runs"][0][0] == 0
+    memory_at = index_end + sum(length for _, length in index["files"])
+    raw[memory_at + 16:memory_at + 48] = bytes(32)
     packed = gzip.compress(bytes(raw), compresslevel=1)
     return packed, hashlib.sha256(packed).hexdigest()
 
@@ -192,10 +220,9 @@ def test_a_snapshot_that_cannot_be_used_falls_back_and_still_answers(page, serve
     assert answer["snapshot"] is False
     assert answer["answers"] == bare_answers
     assert any("snapshot" in text for text in said), said  # said in the console, as a warning or note
-    # Python's WebAssembly is downloaded once: a snapshot refused before Python starts hands its download on.
-    if case != "another build's memory":  # refused while restoring, after Python has read its download
-        wasm = [u for u in page.watch.requests if u.endswith("/pyodide.asm.wasm")]
-        assert len(wasm) == 1, wasm
+    # Python's WebAssembly is downloaded and compiled once: the plain start takes the module the refused one made.
+    wasm = [u for u in page.watch.requests if u.endswith("/pyodide.asm.wasm")]
+    assert len(wasm) == 1, wasm
     # A 404 is logged by the browser itself ("Failed to load resource"); the worker logs no error of its own.
     page.watch.errors[:] = [e for e in page.watch.errors if "Failed to load resource" not in e or case != "missing"]
 

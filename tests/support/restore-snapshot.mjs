@@ -9,13 +9,13 @@ import { gunzipSync } from "node:zlib";
 import { unpack } from "../../docs/assets/javascripts/snapshot-format.mjs";
 
 const [snapshotPath, stdlibPath, emptyPath] = process.argv.slice(2);
-const { files, memory } = unpack(new Uint8Array(gunzipSync(readFileSync(snapshotPath))));
+const { files, memory, restore } = unpack(new Uint8Array(gunzipSync(readFileSync(snapshotPath))));
 let fetched = 0;
 globalThis.swtStandardLibrary = () => {
   fetched += 1;
   return new Uint8Array(readFileSync(stdlibPath));
 };
-const pyodide = await loadPyodide({ _loadSnapshot: memory.slice(), stdLibURL: emptyPath });
+const pyodide = await loadPyodide({ _loadSnapshot: restore(new Uint8Array(memory)), stdLibURL: emptyPath });
 const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
 for (const [path, data] of files) {
   const target = `${sitePackages}/${path}`;

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import shutil
@@ -27,7 +28,13 @@ def tree(tmp_path):
     return root, target
 
 
-def cached(root, target, version="314.0.7", payload=b"\x1f\x8bmade-before"):
+def packed(memory: int = 65536) -> bytes:
+    """A snapshot file as snapshot-format.mjs lays it out: no files, and a memory of `memory` bytes, all zeros."""
+    index = json.dumps({"files": [], "memory": memory, "runs": []}).encode()
+    return gzip.compress(b"SWTSNAP2" + len(index).to_bytes(4, "little") + index, mtime=0)
+
+
+def cached(root, target, version="314.0.7", payload=packed()):
     """Put a snapshot into .cache/ under the key make() will look for, so make() must not run Node."""
     def sha(path):
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -46,7 +53,7 @@ def test_a_cached_snapshot_is_used_named_by_its_hash_and_the_old_one_removed(tre
     entry = snapshot.make(root, target, target / "toolkit.whl", target / "pyodide-lock.json", "314.0.7", True)
     digest = hashlib.sha256(payload).hexdigest()
     assert entry == {"file": f"snapshot-{digest[:16]}.bin", "size": len(payload), "sha256": digest,
-                     "pyodide": "314.0.7"}
+                     "pyodide": "314.0.7", "memory": 65536}  # the memory's length, read from the file's index
     assert [p.name for p in target.glob("snapshot-*.bin")] == [entry["file"]]
 
 
@@ -55,7 +62,7 @@ def test_a_change_to_the_wheel_lockfile_or_pyodide_makes_it_again(tree, monkeypa
     root, target = tree
     cached(root, target)
     made = []
-    monkeypatch.setattr(snapshot, "_build", lambda r, w, cache: (made.append(cache), cache.write_bytes(b"new")))
+    monkeypatch.setattr(snapshot, "_build", lambda r, w, cache: (made.append(cache), cache.write_bytes(packed(131072))))
     version = "314.0.8" if change == "pyodide" else "314.0.7"
     if change == "wheel":
         (target / "toolkit.whl").write_bytes(b"wheel 2")

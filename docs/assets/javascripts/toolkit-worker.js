@@ -16,24 +16,31 @@ function counted(bytes) {
   if (expected) progress(received < expected ? "download" : "start", received / expected);
 }
 
-// On a repeat visit the page compiles pyodide.asm.wasm and sends the module ({type: "wasm"}): the browser
-// keeps compiled code for a page's compile, not a worker's (see toolkit.js). Pyodide then gets a stand-in
-// response instead of fetching the file again. With no module (a first visit, an old browser, a stricter
-// policy) Pyodide fetches and compiles it here, as it would by itself.
+// Python's WebAssembly, compiled once a visit and from the worker's first moment, beside boot.json, rather than
+// when Pyodide asks for it (on a first visit it is the longest download). On a repeat visit the page compiles
+// pyodide.asm.wasm and sends the module ({type: "wasm"}): the browser keeps compiled code for a page's compile,
+// not a worker's (see toolkit.js). With no module (a first visit, an old browser, a stricter policy) it is
+// compiled here as it downloads. Pyodide gets a stand-in response, and the module; a plain start after a snapshot
+// that did not restore gets the same module again.
+const WASM_URL = new URL("pyodide.asm.wasm", INDEX_URL).href;
 let receiveModule;
 const pageModule = new Promise((resolve) => (receiveModule = resolve));
+let compiled = null;
+function python() {
+  compiled = compiled || pageModule.then((module) => module || WebAssembly.compileStreaming(download(WASM_URL)));
+  return compiled;
+}
 const STAND_IN = new Response(new Uint8Array(0), { headers: { "Content-Type": "application/wasm" } });
-const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  if ((await source) !== STAND_IN) return instantiateStreaming(source, imports);
-  const module = await pageModule;
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  try {
+    await source;
+    const module = await python();
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  } catch (error) {
+    fail(error); // Pyodide only logs it, and would wait for ever
+    throw error;
+  }
 };
-
-// A boot from the snapshot that fails before Python starts leaves its downloads unread: the boot without it
-// takes them over (by URL) instead of fetching them again, those still under way too (a missing snapshot fails
-// before Python's WebAssembly has even begun to arrive, and that file was fetched twice).
-const spare = new Map();
 
 // Python restored from the snapshot holds every module the toolkit imports, so Pyodide is handed an empty zip for
 // its standard library instead of the 2.5 MB one; toolkit/stdlib_on_demand.py fetches the real one, through
@@ -41,22 +48,24 @@ const spare = new Map();
 const EMPTY_STDLIB_URL = new URL("empty-stdlib.zip", INDEX_URL).href; // never on the server: answered here
 const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]); // end of central directory
 
+// Pyodide asks for the standard library while it starts, after Python's WebAssembly is compiled and linked and just
+// before it restores the memory snapshot: the empty zip is handed over once the snapshot is in (see startPython).
+let snapshotSettled = Promise.resolve();
+
+// Every download Pyodide makes goes through here: counted for the progress bar, and a missing file said plainly
+// (Pyodide does not always give up on one by itself).
 const plainFetch = self.fetch.bind(self);
-self.fetch = async (input, init) => {
-  if (String(input) === EMPTY_STDLIB_URL) return new Response(EMPTY_ZIP);
-  if (String(input).endsWith("/pyodide.asm.wasm") && (await pageModule)) return STAND_IN;
-  const keeping = spare.get(String(input));
-  spare.delete(String(input));
-  const kept = keeping && (await keeping.catch(() => null));
-  if (kept && !kept.bodyUsed) return kept;
-  const fetching = plainFetch(input, init);
-  spare.set(String(input), fetching);
-  const response = await fetching;
-  // Pyodide does not always give up on a missing file by itself; say plainly which file it was.
+async function download(input, init) {
+  const response = await plainFetch(input, init);
   if (!response.ok) fail(`could not download ${new URL(response.url || input, INDEX_URL).pathname} (HTTP ${response.status})`);
-  // Pyodide gets the response itself, the counter a copy.
-  if (response.body) countStream(response.clone().body).catch(() => {}); // a broken download fails in Pyodide
+  // The caller gets the response itself, the counter a copy; a broken download fails where it is read.
+  if (response.body) countStream(response.clone().body).catch(() => {});
   return response;
+}
+self.fetch = async (input, init) => {
+  if (String(input) === EMPTY_STDLIB_URL) return snapshotSettled.then(() => new Response(EMPTY_ZIP));
+  if (String(input) === WASM_URL) return STAND_IN;
+  return download(input, init);
 };
 
 async function countStream(body) {
@@ -106,16 +115,19 @@ async function downloadToolkit(boot) {
 // sha256 of our own: gzip's trailer (CRC-32 and length) fails the inflating of damaged bytes, and the file's
 // name carries its hash, so a copy from another build cannot stand in. (Hashing it took 150-250 ms a visit.)
 const marks = {}; // when the snapshot was in and inflated: for the benchmark
-// The site's service worker (docs/sw.js) keeps it inflated already, and says so in a header: reading that from its
-// cache is ~10 ms where inflating took ~390 (bench/); its gzip was checked when it was inflated there.
+// The site's service worker (docs/sw.js) keeps it inflated already, with a header that says so; its gzip was
+// checked when it was inflated there. This worker reads that copy from the cache itself, as a Blob: on a repeat
+// visit, the same 31 MB took ~160 ms through the service worker and ~80 from the cache (bench/).
 async function downloadSnapshot({ file, size }) {
   expected += size; // before Python's own downloads start, so the bar never steps back
-  const response = await plainFetch(new URL(file, INDEX_URL));
+  const url = new URL(file, INDEX_URL).href;
+  const kept = await keptCopy(url);
+  const response = kept || (await plainFetch(url));
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   let raw;
   try {
-    if (response.headers.get("X-SWT-Snapshot") === "inflated") {
-      raw = new Uint8Array(await response.arrayBuffer());
+    if (response.headers.get(INFLATED) === "inflated") {
+      raw = new Uint8Array(await (await response.blob()).arrayBuffer());
       counted(size);
     } else {
       const counter = new TransformStream({
@@ -138,13 +150,29 @@ async function downloadSnapshot({ file, size }) {
   }
 }
 
+// The copy of `url` that the site's service worker keeps inflated (docs/sw.js), if it keeps one. Its name carries
+// its hash, so any of this site's caches that holds it (the build in use, or one being installed) holds the same.
+const INFLATED = "X-SWT-Snapshot";
+const SITE = new URL("../../", INDEX_URL).href;
+async function keptCopy(url) {
+  try {
+    for (const name of self.caches ? await caches.keys() : []) {
+      if (!name.startsWith(`swt-offline ${SITE} `)) continue;
+      const kept = await (await caches.open(name)).match(url);
+      if (kept && kept.headers.get(INFLATED) === "inflated") return kept;
+    }
+  } catch {
+    /* storage the browser refuses (private browsing, say): fetched as without a service worker */
+  }
+  return null;
+}
+
 // A file the site's service worker kept (docs/sw.js) that turned out damaged is taken out of its cache, so the
 // worker fetches it again, checked against the build's hash, the next time it is asked for; meanwhile Python
 // starts without it. Its caches are named "swt-offline <site address> <build>".
 function forgetKept(url) {
   if (!self.caches) return;
-  const site = new URL("../../", INDEX_URL).href;
-  caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(`swt-offline ${site} `))
+  caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(`swt-offline ${SITE} `))
     .map((name) => caches.open(name).then((cache) => cache.delete(url))))).catch(() => {});
 }
 
@@ -171,19 +199,29 @@ async function startPython(boot, plainStart) {
     console.info(`toolkit: the memory snapshot is for Pyodide ${snapshot.pyodide}, this is ` +
       `${PYODIDE_VERSION}; starting Python without it.`);
   } else if (snapshot && typeof DecompressionStream === "function") {
-    const download = downloadSnapshot(snapshot);
-    const memory = download.then((d) => d.memory);
-    memory.catch(() => {}); // its failure is met where loadPyodide awaits it
+    // Pyodide sizes Python's memory by the snapshot, so it waits for the snapshot before it even compiles Python's
+    // WebAssembly. boot.json gives the size, so Pyodide is handed the memory to restore at once, and it compiles,
+    // links and sets up Python (~150 ms of this thread) while the snapshot is still arriving. Its bytes are copied
+    // in once they are all in, before Pyodide has the standard library it asks for just before it restores them.
+    const memory = new Uint8Array(snapshot.memory);
+    const download = downloadSnapshot(snapshot).then(({ files, memory: length, restore }) => {
+      if (length !== memory.length) throw new Error(`${snapshot.file} is not the one boot.json describes`);
+      restore(memory);
+      return files;
+    });
+    snapshotSettled = download.then(() => {}, () => {}); // a failed one leaves the memory empty: Pyodide refuses it
     const stdlibSize = boot.files["python_stdlib.zip"];
     expected -= stdlibSize; // not downloaded unless needed
     self.swtStandardLibrary = () => standardLibrary(stdlibSize);
     try {
       const pyodide = await loadPyodide({ indexURL: INDEX_URL, _loadSnapshot: memory, stdLibURL: EMPTY_STDLIB_URL });
-      // Pyodide's settings keep the promise, and with it the 30 MB it gave: let them go once restored.
+      // Pyodide's settings keep the 30 MB it was given: let them go once restored.
       if (pyodide._api && pyodide._api.config) pyodide._api.config._loadSnapshot = undefined;
-      return { pyodide, files: (await download).files };
-    } catch (error) {
-      // Missing, damaged, from another build, or Pyodide could not restore it: start as without one.
+      return { pyodide, files: await download };
+    } catch (failure) {
+      // Missing, damaged, from another build, or Pyodide could not restore it: start as without one. The
+      // download's own reason says more than Pyodide's, which finds an empty memory.
+      const error = await download.then(() => failure, (reason) => reason);
       console.warn(`toolkit: the memory snapshot could not be used (${error && error.message});` +
         " starting Python without it.");
       expected += stdlibSize - snapshot.size;
@@ -196,6 +234,7 @@ async function startPython(boot, plainStart) {
 
 async function boot() {
   progress("download");
+  python().catch(() => {}); // its failure is met where Pyodide instantiates it
   const bootJson = plainFetch(new URL("boot.json", INDEX_URL)).then((r) => {
     if (!r.ok) throw new Error(`could not download boot.json (HTTP ${r.status})`);
     return r.json();
@@ -211,7 +250,6 @@ async function boot() {
   };
   const t0 = performance.now();
   const { pyodide, files } = await startPython(bootData, plainStart);
-  spare.clear();
   const t1 = performance.now();
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   if (files) {
