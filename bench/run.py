@@ -399,7 +399,7 @@ def table(build: list[float], result: dict, runs: int) -> str:
              f"{median(f['tool_cold']):.0f} ms", f"{ratio:.2f}", _verdict(ratio <= 0.35, "≤ 0.35 × the bare cold boot")),
             ("Repeat visit, first result, the site kept by its service worker (no request to the server before it;"
              f" kept {median(f['kept_after']) / 1000:.1f} s after the first result of the page that registered it; Python restored in"
-             f" {median(f['repeat_py_load']):.0f} ms, the inflated snapshot read"
+             f" {median(f['repeat_py_load']):.0f} ms, the inflated snapshot read from the cache by Python's worker itself, while Pyodide set Python up,"
              f" {median(f['repeat_py_snapshot']):.0f} ms after the worker's start) (ratio to the bare warm boot)",
              f"{median(f['repeat_sw']):.0f} ms", f"{repeat:.2f}", _verdict(repeat <= 0.25, "≤ 0.25 × the bare warm boot")),
             ("Offline reload (Playwright's offline mode), first result (ratio to the bare warm boot)",
