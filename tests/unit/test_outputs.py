@@ -88,7 +88,7 @@ def test_22_1_a_percentage_answered_on_time_arrives_higher_is_better_and_95_is_m
     values["outcome"]["decided"] = "2027-04-30"
     result = trial_review.compute(trial_review.validate(values, GB, today=date(2027, 4, 30)))
     [reading] = result.readings
-    assert reading.state == "met" and reading.change_words == "Up 5 (6%), better"
+    assert reading.state == "met" and reading.change_words == "Up 5 percentage points, better"  # 90% to 95%
     assert "Emails answered the same day: 95% against a target of 90% (baseline 90%), met." in \
         result.letter.markdown()
     assert "Not met" not in result.letter.markdown() and "worse" not in result.letter.markdown()

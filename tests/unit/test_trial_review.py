@@ -80,6 +80,18 @@ def test_each_measure_is_met_or_not_in_its_own_direction(baseline, target, actua
     assert (reading.state, reading.change_words) == (state, words)
 
 
+@pytest.mark.parametrize("unit, actual, words", [
+    ("%", "92", "Up 12 percentage points, better"),
+    ("% of calls answered", "81", "Up 1 percentage point, better"),
+    ("per cent", "70", "Down 10 percentage points, worse"),
+    ("calls", "92", "Up 12 (15%), better"),  # a count: the change as a share of the baseline
+])
+def test_a_change_in_a_percentage_is_in_percentage_points(unit, actual, words):
+    [reading] = result_of(values([measure(baseline="80", target="85", actual=actual, better="higher",
+                                          unit=unit)])).readings
+    assert reading.change_words == words
+
+
 def test_a_measure_without_an_actual_figure_is_not_measured_yet():
     result = result_of(values([measure(actual=""), measure("Well-being score", "5", "7", "8", unit="out of 10")]))
     assert [r.state for r in result.readings] == ["unmeasured", "met"]

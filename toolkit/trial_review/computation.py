@@ -28,10 +28,20 @@ def reading(m: Measure) -> Reading:
     change = m.actual - m.baseline
     if change == 0:
         return Reading(m, "met" if met(m) else "not_met", 0.0, "No change")
-    share = f" ({fmt_number(round(abs(change) / abs(m.baseline) * 100))}%)" if m.baseline else ""
     better = (change > 0) == (m.better == "higher")
-    words = f"{'Up' if change > 0 else 'Down'} {fmt_number(abs(change))}{share}, {'better' if better else 'worse'}"
+    size = fmt_number(abs(change))
+    if _in_percent(m):
+        # 80% to 92% is up 12 percentage points: a share of the baseline ("15%") would read as the same kind of %.
+        size += f" percentage point{'' if abs(change) == 1 else 's'}"
+    elif m.baseline:
+        size += f" ({fmt_number(round(abs(change) / abs(m.baseline) * 100))}%)"
+    words = f"{'Up' if change > 0 else 'Down'} {size}, {'better' if better else 'worse'}"
     return Reading(m, "met" if met(m) else "not_met", change, words)
+
+
+def _in_percent(m: Measure) -> bool:
+    unit = m.unit.strip().casefold()
+    return unit.startswith("%") or unit in ("percent", "per cent", "percentage", "percentage points")
 
 
 def _names(readings: list[Reading]) -> str:
