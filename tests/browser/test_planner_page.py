@@ -134,6 +134,27 @@ def test_bad_hours_are_explained_beside_the_field_and_kept(page, server):
     assert rows(page).nth(1).get_by_label("Hours a week").input_value() == "-3"
 
 
+@pytest.mark.parametrize("how", ["keyboard", "mouse"])
+def test_a_link_in_the_problem_summary_puts_the_cursor_in_its_field(page, server, how):
+    """Leaving a field shows its problem in the summary as the focus moves on; the link followed (Enter, or a
+    click, which takes the focus on mousedown) still reaches its field, in a row as much as outside one."""
+    visit(page, server.url + PAGE)
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page)
+    hours = rows(page).nth(1).get_by_label("Hours a week")
+    hours.fill("x")
+    page.keyboard.press("Tab")  # into the row's next field, which has not been left yet
+    link = page.locator("[data-error-summary] a", has_text="Activity 2")
+    link.wait_for()
+    if how == "keyboard":
+        link.focus()
+        page.keyboard.press("Enter")
+    else:
+        link.click()
+    assert hours.evaluate("field => field === document.activeElement")
+    assert hours.input_value() == "x"
+
+
 def test_the_plan_survives_a_reload_downloads_and_loads_back(page, server, tmp_path):
     visit(page, server.url + PAGE)
     fill_role(page)

@@ -456,8 +456,8 @@
     }
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
     const summary = root.querySelector("[data-error-summary]");
-    const list = summary.querySelector("ul");
-    list.replaceChildren();
+    const items = [];
+    const seen = new Map();
     for (const { field, message } of errors) {
       const slot = root.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
       const control = slot && (controlsNamed(form, field)[0] || slot.closest("fieldset"));
@@ -468,24 +468,55 @@
       if (control) control.setAttribute("aria-invalid", "true");
       const more = control && control.closest("details");
       if (more) more.open = true; // a problem with a note is never hidden behind "Add a note"
-      const item = document.createElement("li");
       const target = control && (control.id || (control.querySelector("input, select, textarea") || {}).id);
-      if (target) {
-        const link = document.createElement("a");
-        link.href = `#${target}`;
-        link.textContent = message;
-        link.addEventListener("click", (event) => {
-          event.preventDefault();
-          document.getElementById(target).focus();
-        });
-        item.append(link);
-      } else {
-        item.textContent = message;
-      }
-      list.append(item);
+      const key = `${target || ""}\n${message}`;
+      seen.set(key, (seen.get(key) || 0) + 1); // the same problem twice is two items
+      items.push({ key: `${key}\n${seen.get(key)}`, target, message });
     }
+    showSummary(summary, items);
     summary.hidden = errors.length === 0;
     if (focus && errors.length) summary.focus();
+  }
+
+  // The summary's list, changed only where the problems changed. Leaving a field shows its problem, and that
+  // happens as the focus moves onto a link here (Tab, or a click's mousedown): a list made anew would take the
+  // link from under the focus, and the click or Enter would go nowhere.
+  function showSummary(summary, items) {
+    const list = summary.querySelector("ul");
+    if (!summary.dataset.linked) {
+      summary.dataset.linked = "1";
+      summary.addEventListener("click", (event) => {
+        const link = event.target.closest("a[data-target]");
+        const field = link && document.getElementById(link.dataset.target);
+        if (!field) return;
+        // Not a navigation: Material's instant navigation would take the link, and the focus with it.
+        event.preventDefault();
+        event.stopPropagation();
+        field.focus();
+      });
+    }
+    const kept = new Map([...list.children].map((item) => [item.dataset.key, item]));
+    let next = list.firstElementChild;
+    for (const { key, target, message } of items) {
+      let item = kept.get(key);
+      kept.delete(key);
+      if (!item) {
+        item = document.createElement("li");
+        item.dataset.key = key;
+        if (target) {
+          const link = document.createElement("a");
+          link.href = `#${target}`;
+          link.dataset.target = target;
+          link.textContent = message;
+          item.append(link);
+        } else {
+          item.textContent = message;
+        }
+      }
+      if (item === next) next = next.nextElementSibling;
+      else list.insertBefore(item, next);
+    }
+    for (const item of kept.values()) item.remove();
   }
 
   // Things to check that do not stop the result, beside their fields (after showErrors cleared the slots).
