@@ -55,7 +55,13 @@ def test_a_review_filled_by_label_shows_each_measure_met_or_not_and_draws_them(p
     assert figure.is_visible() and figure.bounding_box()["height"] > 100
     assert body.get_by_role("img", name="The trial's dates").is_visible()
     assert ATTACK in body.text_content()  # shown as text: a dialog or error would fail the page's watch
-    assert "Adjust the pattern and carry on" in body.text_content()  # the outcome nobody chose is adjusting
+    # Nothing is chosen for them, so no letter is drafted: the page says what to fill in where it would be.
+    assert "To draft the trial outcome letter, choose what you agreed" in body.text_content()
+    assert "Thank you for reviewing" not in body.text_content()
+    assert page.get_by_role("button", name="Download the trial outcome letter (printable page)").count() == 0
+    page.get_by_label("Adjust the pattern and carry on").check()
+    wait_for_result(page, "We agreed to adjust the pattern and carry on.")
+    page.get_by_role("button", name="Download the trial outcome letter (printable page)").wait_for()
 
 
 def test_bad_input_is_explained_beside_the_field_and_nothing_typed_is_lost(page, server):
@@ -149,9 +155,18 @@ def test_a_decision_records_trial_fills_the_review(page, server, tmp_path):
     row = measures(page).nth(0)
     assert row.get_by_label("Target", exact=True).input_value() == "8"
     assert row.get_by_label("Which way is better").input_value() == "lower"
-    assert page.get_by_label("Adjust the pattern and carry on").is_checked()
+    # The review has not been held: no outcome is chosen for them, and no letter is drafted.
+    assert page.locator("[name='outcome.choice']:checked").count() == 0
     row.get_by_label("Actual (leave empty until measured)").fill("5")
     wait_for_result(page, "The measure met its target.")
+    body = page.locator("[data-result-body]")
+    assert "To draft the trial outcome letter" in body.text_content()
+    assert "Thank you for reviewing" not in body.text_content()
+    # One state for one date in both tables: the next review is due in each.
+    dates = body.get_by_role("table", name="The trial's dates in words")
+    reviews = body.get_by_role("table", name="The reviews, held and to come")
+    assert "Due" in dates.get_by_role("row", name="14 December 2026").inner_text()
+    assert "Due" in reviews.get_by_role("row", name="14 December 2026").inner_text()
 
     path.write_text(json.dumps(records.make("decision_record", "Decision", {}, {"trial": None})))
     page.get_by_label("Load a saved record (JSON)").set_input_files(path)

@@ -86,6 +86,7 @@ def test_22_1_a_percentage_answered_on_time_arrives_higher_is_better_and_95_is_m
     assert (m["better"], m["kind"], m["unit"]) == ("higher", "service_level", "%")
     m["actual"] = "95"
     values["outcome"]["decided"] = "2027-04-30"
+    values["outcome"]["choice"] = "adjust"  # the letter waits for what they agreed
     result = trial_review.compute(trial_review.validate(values, GB, today=date(2027, 4, 30)))
     [reading] = result.readings
     assert reading.state == "met" and reading.change_words == "Up 5 percentage points, better"  # 90% to 95%
@@ -155,6 +156,7 @@ def test_22_3_the_trial_reviews_prefilled_pattern_names_whose_words_they_are():
     assert values["trial"]["pattern"].splitlines() == ["Monday: at home.", "Friday: at home.",
                                                        f"In Sam Okoro's words: “{WORDS}”"]
     values["measures"][0]["actual"] = "95"
+    values["outcome"]["choice"] = "adjust"  # the letter waits for what they agreed
     result = trial_review.compute(trial_review.validate(values, GB, today=date(2027, 4, 30)))
     assert f"- In your words: “{WORDS}”" in result.letter.markdown()
 
@@ -283,6 +285,7 @@ def test_22_11_the_forms_chrome_is_kept_out_of_search_and_the_glossary_has_weigh
 def test_22_12_a_percentage_is_written_95_percent():
     values = review_from(sam())
     values["measures"][0]["actual"] = "95"
+    values["outcome"]["choice"] = "adjust"  # the letter waits for what they agreed
     result = trial_review.compute(trial_review.validate(values, GB, today=date(2027, 4, 30)))
     text = result.letter.markdown() + trial_review.render(result, values).markdown
     assert "95%" in text and "95 %" not in text and "90 %" not in text

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from toolkit import now
-from toolkit import bridge, org, records, trial_review
+from toolkit import bridge, forms, org, records, trial_review
 from toolkit.flexible_working.dates import months_after
 from toolkit.trial_review.model import Trial
 
@@ -118,9 +118,41 @@ def test_the_reviews_held_and_to_come_depend_on_the_date_of_this_review():
     assert [r.day.isoformat() for r in result.held] == ["2026-08-28", "2026-11-30"]
     assert [r.day.isoformat() for r in result.to_come] == ["2026-12-11"]
     html = rendered(v).html
-    assert "<td data-label=\"State\">This review</td>" in html and "To come" in html
+    assert "<td data-label=\"State\">Done (this review)</td>" in html
     states = {ev.what + ev.day.isoformat(): ev.state for ev in result.events}
     assert states["review2026-12-11"] == "due" and states["review2026-08-28"] == "done"
+    assert states["this review2026-11-30"] == "done"
+
+
+def _rows(html: str, caption: str) -> dict[str, list[str]]:
+    """A table's rows by their first cell (the date), as text."""
+    import re
+
+    at = html.index(caption)
+    body = html[at:html.index("</table>", at)]
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+        cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        if cells and cells[0] != "Date":
+            rows.setdefault(cells[0], []).append(" | ".join(cells[1:]).strip(" |"))
+    return rows
+
+
+def test_a_review_date_has_one_state_in_both_tables():
+    # As a decision record's reviews load: the next one to come is due, in the dates and in the reviews alike.
+    v = values(reviews=[{"date": "2026-11-20", "notes": ""}, {"date": "2026-12-18", "notes": ""},
+                        {"date": "2027-01-15", "notes": ""}], end="2027-01-15",
+               outcome={"choice": "", "decided": "2026-12-07"})
+    result = result_of(v)
+    page = trial_review.render(result, v)
+    dates = _rows(page.html, "The trial's dates in words")
+    reviews = _rows(page.html, "The reviews, held and to come")
+    assert dates["18 December 2026"] == ["review | Due"] and reviews["18 December 2026"] == ["Due"]
+    assert dates["15 January 2027"][-1] == "review | Planned" and reviews["15 January 2027"] == ["Planned"]
+    assert dates["20 November 2026"] == ["review | Done"] and reviews["20 November 2026"] == ["Done"]
+    assert "To come" not in page.html and "To come" not in page.markdown
+    assert "- 18 December 2026 (due)" in page.markdown and "| 18 December 2026 | review | Due |" in page.markdown
+    assert [r["state"] for r in page.record["result"]["reviews"]] == ["done", "due", "planned"]
 
 
 # ---------------------------------------------------------------- bad input, beside the field
@@ -171,12 +203,55 @@ def test_a_target_worse_than_the_baseline_in_the_chosen_direction_is_a_note_not_
 
 # ---------------------------------------------------------------- the outcome
 
-def test_an_unanswered_outcome_is_adjusting_never_ending():
+def test_an_unanswered_outcome_is_no_outcome_never_ending_and_drafts_no_letter():
     v = values()
     del v["outcome"]["choice"]
-    assert trial_of(v).outcome == "adjust"
+    assert trial_of(v).outcome == ""
     v["outcome"]["choice"] = ""
-    assert trial_of(v).outcome == "adjust"
+    v["outcome"]["decided"] = ""  # empty: today
+    result = result_of(v)
+    assert result.trial.outcome == "" and result.letter is None and result.suggestions == ()
+    assert dict(result.notes)["outcome.choice"] == "Choose what you agreed, to draft the outcome letter."
+    assert not any(ev.what in ("earlier pattern again from", "permanent from", "adjusted pattern from")
+                   for ev in result.events)
+    out = trial_review.render(result, v)
+    said = ("To draft the trial outcome letter, choose what you agreed under “What you agreed”, and fill in “Date of "
+            "this review” if the review was not held on 30 November 2026.")
+    for text in (out.html, out.markdown, out.document, out.status):
+        assert "Thank you for reviewing" not in text and "We agreed to adjust" not in text
+        assert "end the trial" not in text.casefold() and "trial ends, and" not in text
+        assert said in text.replace("&#x27;", "'").replace("&quot;", '"')
+    # The measures, the reviews and the dates are all there still.
+    assert "Each measure's baseline, target and actual" in out.html and "The reviews, held and to come" in out.html
+    assert "The trial's dates in words" in out.html
+    assert [label for label, _, _ in out.pages] == []
+    assert "trial outcome letter" not in " ".join(f["label"] for f in out.files()).casefold()
+    summary = out.record["result"]
+    assert summary["outcome"] is None and summary["takes_effect"] is None
+    assert out.record["values"]["outcome"]["choice"] == ""  # loads back with nothing chosen
+
+
+def test_the_form_chooses_no_outcome_and_a_decision_record_loads_with_none_chosen():
+    form = trial_review.form(ORG)
+    choice = next(f for g in form.fields if hasattr(g, "fields") for f in g.fields if f.name == "outcome.choice")
+    assert choice.default == ""
+    assert take(decision_record(DECIDED_TRIAL))["values"]["outcome"]["choice"] == ""
+    assert ' checked' not in forms.render_tool(form).split('name="outcome.choice"', 1)[1].split("</fieldset>")[0]
+
+
+def test_a_decision_records_trial_opened_fresh_shows_no_letter_until_an_outcome_is_chosen():
+    v = take(decision_record(DECIDED_TRIAL))["values"]
+    for m, way in zip(v["measures"], ("higher", "lower", "higher", "lower")):
+        m["better"] = way
+    v["measures"][3]["baseline"] = "4"
+    answer = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": v})))
+    assert answer["ok"] is True, answer
+    html = "".join(answer["parts"]) if "parts" in answer else json.dumps(answer)
+    assert "Thank you for reviewing" not in html and "To draft the trial outcome letter" in html
+    assert not any("trial-outcome-letter" in d["filename"] for d in answer["downloads"])
+    v["outcome"]["choice"] = "adjust"
+    answer = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": v})))
+    assert any("trial-outcome-letter" in d["filename"] for d in answer["downloads"])
 
 
 def test_ending_without_a_reason_is_blocked_beside_the_reason_and_the_basis():
@@ -368,7 +443,7 @@ def test_a_decision_records_trial_fills_the_review():
     assert v["people"] == {"employee": "Alex Morgan", "manager": "Priya Shah"}
     assert v["trial"]["pattern"].splitlines()[0] == "Monday: at home."
     assert v["trial"]["decide_by"] == "2026-10-30" and [r["date"] for r in v["reviews"]][-1] == "2026-10-23"
-    assert v["outcome"]["choice"] == "adjust"
+    assert v["outcome"]["choice"] == ""  # nothing chosen for them: the review has not been held
     m = v["measures"]
     # Which way is better is the record's to say: an older record that does not say leaves it to be chosen.
     assert (m[0]["baseline"], m[0]["unit"], m[0]["kind"], m[0]["better"]) == ("95", "invoices", "outputs", "")
@@ -474,3 +549,36 @@ def test_a_draft_saved_before_the_trial_starts_loads_back_as_a_draft():
     values = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "action": "import", "text": record})))["values"]
     again = json.loads(bridge.handle(json.dumps({"tool": "trial_review", "values": values})))
     assert again["ok"], again
+
+
+# ---------------------------------------------------------------- the dates tell the letter's story
+
+def test_the_examples_dates_show_the_decision_period_as_its_letter_extends_it():
+    example = trial_review.example()
+    result = result_of(example)
+    assert "we agree to extend the decision period, including any appeal, to 22 February 2027" in \
+        result.letter.markdown()
+    assert result.extended_to == date(2027, 2, 22)
+    dates = {(ev.day.isoformat(), ev.what): ev.state for ev in result.events}
+    assert dates[("2026-10-30", "decision due")] == "extended"
+    assert dates[("2027-02-22", "decision due (extended by this review)")] == "due"
+    out = trial_review.render(result, example)
+    assert "| 30 October 2026 | decision due | Extended |" in out.markdown
+    assert "| 22 February 2027 | decision due (extended by this review) | Due |" in out.markdown
+    assert "The trial's dates in words, as at this review (23 October 2026)" in out.html
+    assert out.record["result"]["decision_extended_to"] == "2027-02-22"
+
+
+def test_a_decision_date_not_extended_by_the_letter_stays_due_and_no_date_on_or_before_the_review_is_planned():
+    # Without an outcome there is no letter, so nothing is extended.
+    v = values(decide_by="2026-10-30", outcome={"choice": "", "decided": "2026-10-23"})
+    states = {ev.what: ev.state for ev in result_of(v).events}
+    assert states["decision due"] == "due" and "decision due (extended by this review)" not in states
+    # A permanent change dated from long before the review: its written statement was due before the review.
+    v = values(end="2026-10-23", outcome={"choice": "confirm", "decided": "2026-12-11", "from": "2026-09-01",
+                                          "next_review": ""})
+    result = result_of(v)
+    for ev in result.events:
+        if ev.day <= result.trial.decided:
+            assert ev.state != "planned", ev
+    assert {ev.what: ev.state for ev in result.events}["change confirmed in writing by"] == "late"

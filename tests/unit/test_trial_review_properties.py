@@ -83,6 +83,13 @@ def test_any_form_gets_a_result_or_field_errors_and_never_a_crash(values):
     json.dumps(out.record, allow_nan=False)
     for _, _, make in out.pages:
         assert make().startswith("<!doctype html>")
+    # No letter, and no letter to download, until an outcome is chosen; a date on or before the review is never
+    # "planned"; a decision date the letter extends is shown extended, with the new date due.
+    assert (result.letter is None) == (trial.outcome == "") == (not out.pages)
+    assert all(ev.state != "planned" for ev in result.events if ev.day <= trial.decided), result.events
+    if result.extended_to:
+        assert result.letter and "we agree to extend" in result.letter.markdown()
+        assert any(ev.day == result.extended_to and ev.state == "due" for ev in result.events)
     for r in result.readings:
         m = r.measure
         if m.actual is None:

@@ -13,15 +13,17 @@ from ..safe import esc
 WIDTH, LEFT, RIGHT = 640, 20, 20
 ROW_H = 30
 # "met": a deadline still to come that was met early. A date after the day a document is dated is never "Done".
-MARKS = {"done": "solid", "met": "solid", "due": "none", "planned": "hatch", "late": "cross"}
-STATE_WORDS = {"done": "Done", "met": "Met", "due": "Due", "planned": "Planned", "late": "Late"}
+# "extended": a deadline moved by agreement to a later date, which has its own event.
+MARKS = {"done": "solid", "met": "solid", "due": "none", "planned": "hatch", "late": "cross", "extended": "dots"}
+STATE_WORDS = {"done": "Done", "met": "Met", "due": "Due", "planned": "Planned", "late": "Late",
+               "extended": "Extended"}
 
 
 @dataclass(frozen=True)
 class Event:
     day: date
     what: str  # our own words, possibly with a typed name in them: escaped when drawn
-    state: str  # done, due, planned, late
+    state: str  # done, met, due, planned, late, extended
 
 
 def figure(key: str, title: str, events: list[Event], colour: str) -> str:
@@ -50,7 +52,8 @@ def figure(key: str, title: str, events: list[Event], colour: str) -> str:
     height = axis + 16 + len(rows) * ROW_H
     fig = Figure(key, WIDTH, height, title,
                  f"{len(events)} dates from {date_words(first)} to {date_words(last)}, each marked done, met, "
-                 "due, planned or late. The table below lists them in words.", colour)
+                 + ("due, planned, late or extended" if any(ev.state == "extended" for ev in events) else
+                    "due, planned or late") + ". The table below lists them in words.", colour)
     fig.line(LEFT, axis, WIDTH - RIGHT, axis)
     for ev, x, left, row, label in placed:
         y = axis + 16 + row * ROW_H

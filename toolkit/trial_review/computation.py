@@ -14,7 +14,7 @@ from ..flexible_working.letters import Letter
 from ..flexible_working.rules_page import as_of_words, rules_link
 from ..flexible_working.timeline import Event
 from . import letters
-from .model import ADJUST_INSTEAD, Measure, Reading, Result, Trial
+from .model import ADJUST_INSTEAD, Measure, Reading, Result, Review, Trial
 
 
 def met(m: Measure) -> bool:
@@ -90,8 +90,10 @@ def extension(trial: Trial) -> tuple[str, date]:
         return "", latest  # under a law whose reply agreed the trial (IE, AU, NZ), no period runs past it
     # This review is where both can still agree it in time; after the date, only an extension made then counts.
     written = trial.rules.extension_in_writing
-    before = (f"Agree to extend it before {date_words(due)} (the outcome letter has the words for you both to "
-              "sign), then put the new date here." if trial.decided <= due else
+    words = ("the outcome letter has the words for you both to sign" if trial.outcome else
+             "choose what you agreed, and the outcome letter will have the words for you both to sign")
+    before = (f"Agree to extend it before {date_words(due)} ({words}), then put the new date here."
+              if trial.decided <= due else
               f"It had to be extended by agreement before {date_words(due)}"
               + (" (in Great Britain, or within three months after it, looking back)" if trial.rules.jurisdiction
                  == "GB" else "") + ": if it was, put the extended date here.")
@@ -101,23 +103,45 @@ def extension(trial: Trial) -> tuple[str, date]:
             f"decision period need {how}. {before}"), latest
 
 
-def events(trial: Trial, confirm_by: date | None) -> list[Event]:
-    # The review is a record of its own day: what is done and what is to come follow "Date of this review".
+def extended_to(trial: Trial, why: str, latest: date) -> date | None:
+    """The decision period as this review's letter extends it, or None. The trial runs past the date the request had
+    to be decided by, and the outcome keeps it running (adjust, extend): the letter is where both agree in writing,
+    to a month past the trial's last date, for the final review, the decision and any appeal after it."""
+    if why and trial.outcome in ("adjust", "extend") and trial.decide_by:
+        return months_after(latest, 1)
+    return None
+
+
+def review_state(trial: Trial, review: Review) -> str:
+    """One review's state, the same word in the dates table and the reviews table: done on or before the date of
+    this review, the next one to come due, the later ones planned."""
+    if review.day <= trial.decided:
+        return "done"
+    coming = [r for r in trial.reviews if r.day > trial.decided]
+    return "due" if review is coming[0] else "planned"
+
+
+def events(trial: Trial, confirm_by: date | None, extended: date | None = None) -> list[Event]:
+    # The review is a record of its own day: what is done and what is to come follow "Date of this review". A date on
+    # or before it is never "planned".
     today = trial.decided
 
     def state(day: date) -> str:
         return "done" if day <= today else "planned"
 
     out = [Event(trial.start, "trial starts", state(trial.start)), Event(trial.end, "trial ends", state(trial.end))]
-    coming = [r for r in trial.reviews if r.day > today]
     for r in trial.reviews:
-        out.append(Event(r.day, "review", "due" if coming and r is coming[0] else state(r.day)))
+        out.append(Event(r.day, "this review" if r.day == today else "review", review_state(trial, r)))
     if trial.decide_by:
         if trial.outcome in ("confirm", "end"):  # this review is the decision
             done = "met" if trial.decided < trial.decide_by else "done" if trial.decided == trial.decide_by else "late"
-        else:
-            done = "late" if trial.decided > trial.decide_by else "due"
+        elif trial.decided > trial.decide_by:
+            done = "late"
+        else:  # extended by this review's letter, in time; otherwise still to come
+            done = "extended" if extended else "due"
         out.append(Event(trial.decide_by, "decision due", done))
+        if extended:
+            out.append(Event(extended, "decision due (extended by this review)", "due"))
     if trial.outcome == "extend" and trial.new_end:
         out.append(Event(trial.new_end, "extended trial ends", "planned"))
     if trial.next_review:
@@ -127,7 +151,7 @@ def events(trial: Trial, confirm_by: date | None) -> list[Event]:
     if starts:
         out.append(Event(trial.effective, starts, state(trial.effective)))
     if confirm_by:
-        out.append(Event(confirm_by, "change confirmed in writing by", "due"))
+        out.append(Event(confirm_by, "change confirmed in writing by", "late" if confirm_by < today else "due"))
     return out
 
 
@@ -155,7 +179,9 @@ def compute(trial: Trial) -> Result:
     confirm_by = months_after(trial.effective, trial.rules.confirm_months) if trial.outcome == "confirm" else None
     notes = trial.notes + ((("trial.decide_by", why),) if why else ())
     sentence = overall(readings)
-    return Result(trial, readings, sentence, held, to_come, tuple(events(trial, confirm_by)), why, latest,
-                  confirm_by, suggestions(trial, readings),
-                  with_rules(letters.outcome_letter(trial, readings, confirm_by, why, latest), trial.rules,
-                             trial.org), notes)
+    extended = extended_to(trial, why, latest)
+    # No letter until the two people have said what they agreed: it has legal weight, and is never a default's.
+    letter = (with_rules(letters.outcome_letter(trial, readings, confirm_by, extended, latest), trial.rules,
+                         trial.org) if trial.outcome else None)
+    return Result(trial, readings, sentence, held, to_come, tuple(events(trial, confirm_by, extended)), why, latest,
+                  confirm_by, suggestions(trial, readings), extended, letter, notes)

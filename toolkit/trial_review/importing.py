@@ -119,8 +119,8 @@ def from_decision(data: dict[str, Any]) -> dict[str, Any] | str:
         "reviews": [{"date": day.strip(), "notes": ""} for day in trial["reviews"]],
         "measures": [_measure(m) for m in trial["measures"]],
         "notes": {"employee": "", "manager": ""},
-        # The outcome starts where the seeds say it should: adjusting, never ending.
-        "outcome": {"choice": "adjust", "decided": "", "changes": "", "next_review": "", "new_end": "",
+        # No outcome is chosen for the two people: the review has not been held yet, and the letter waits for it.
+        "outcome": {"choice": "", "decided": "", "changes": "", "next_review": "", "new_end": "",
                     "basis": "", "reason": "", "from": ""},
     }
 

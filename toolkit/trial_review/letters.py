@@ -9,7 +9,6 @@ from datetime import date
 
 from ..forms import fmt_number
 from ..documents import date_words
-from ..flexible_working.dates import months_after
 from ..flexible_working.letters import Letter
 from .model import Measure, Reading, Trial
 
@@ -44,8 +43,10 @@ def pattern_lines(trial: Trial) -> tuple[str, ...]:
                  for line in trial.pattern.splitlines() if line.strip())
 
 
-def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None, extension: str,
+def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None, extended: date | None,
                    latest: date) -> Letter:
+    """The letter for the outcome chosen (never called without one); `extended` is the decision period as this
+    letter extends it (computation.extended_to), None when it does not."""
     ran = "runs" if trial.end > trial.decided else "ran"
     blocks: list = [
         f"Thank you for reviewing the trial of your working pattern with me on {date_words(trial.decided)}. The "
@@ -54,19 +55,18 @@ def outcome_letter(trial: Trial, readings: tuple[Reading, ...], confirm_by: date
         "How it went against the measures we agreed:", tuple(measure_line(r) for r in readings),
     ]
     blocks += WORDING[trial.outcome](trial, readings, confirm_by)
-    if extension and trial.outcome in ("adjust", "extend") and trial.decide_by:
+    if extended and trial.decide_by:
         # The trial runs past the date the request had to be decided by: the letter is where both agree in writing.
-        # A month past the trial's last date: room for the final review, the decision and any appeal after it.
         appeal = ", including any appeal," if trial.rules.decision_months else ""
         # Northern Ireland has no decision period, only timed steps: what is extended is the time for the notice.
-        extended = ("the time for giving you notice of the decision on your request (regulation 4 of the Flexible "
-                    "Working (Procedural Requirements) Regulations (Northern Ireland) 2003)"
-                    if trial.rules.jurisdiction == "NI" else f"the decision period{appeal}")
+        period = ("the time for giving you notice of the decision on your request (regulation 4 of the Flexible "
+                  "Working (Procedural Requirements) Regulations (Northern Ireland) 2003)"
+                  if trial.rules.jurisdiction == "NI" else f"the decision period{appeal}")
         blocks.append(f"The decision on your request was due by {date_words(trial.decide_by)}. As the trial now "
-                      f"runs to {date_words(latest)}, we agree to extend {extended} "
-                      f"to {date_words(months_after(latest, 1))}, to leave time after it to review the trial, "
+                      f"runs to {date_words(latest)}, we agree to extend {period} "
+                      f"to {date_words(extended)}, to leave time after it to review the trial, "
                       "decide and hear any appeal.")
-    if trial.outcome == "extend" or (extension and trial.outcome == "adjust" and trial.decide_by):
+    if trial.outcome == "extend" or (extended and trial.outcome == "adjust"):
         blocks.append(f"Please sign and date a copy of this letter to show that you agree, and keep a copy. "
                       f"Agreed by {trial.employee}: signature …………………… date …………")
     return Letter("trial-outcome-letter", "Trial outcome letter", SUBJECTS[trial.outcome], trial.employee,

@@ -19,7 +19,9 @@ KINDS = (
 )
 # Never guessed: a row starts on "Choose one", and the review waits for the two people to say.
 BETTER = (("", "Choose one"), ("higher", "Higher is better"), ("lower", "Lower is better"))
-# The default is first, and it is adjusting: ending a trial is never the answer a form starts from.
+# Nothing is chosen until the two people say what they agreed: the outcome letter has legal weight, so none is
+# drafted from a default. Adjusting is listed first, and an unanswered outcome never reads as ending the trial.
+NO_OUTCOME = ""
 OUTCOMES = (
     ("adjust", "Adjust the pattern and carry on"),
     ("confirm", "Make the arrangement permanent"),
@@ -83,7 +85,7 @@ class Trial:
     measures: tuple[Measure, ...]
     employee_notes: str
     manager_notes: str
-    outcome: str  # an OUTCOMES value
+    outcome: str  # an OUTCOMES value, or NO_OUTCOME ("") until one is chosen: then there is no letter
     decided: date  # the date the outcome was agreed
     changes: str  # what is adjusted (adjust, extend)
     next_review: date | None  # adjust, confirm
@@ -121,5 +123,6 @@ class Result:
     latest: date  # the last date the trial reaches
     confirm_by: date | None  # confirm: the written statement of the change is due by then
     suggestions: tuple[str, ...]  # end: what could be adjusted instead
-    letter: Letter
+    extended_to: date | None  # the decision period as this review's letter extends it; None when it does not
+    letter: Letter | None  # None until an outcome is chosen
     notes: tuple[tuple[str, str], ...]

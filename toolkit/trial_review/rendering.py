@@ -13,6 +13,7 @@ from ..documents import Rendered, date_words, file_name, made_line, printable_pa
 from ..flexible_working import timeline
 from ..safe import esc, html_block, md, md_text
 from . import figures
+from .computation import review_state
 from .letters import amount
 from .model import BASES, BETTER, KINDS, OUTCOMES, Reading, Result, Review, label
 from .schema import NAME
@@ -26,11 +27,19 @@ def title(result: Result) -> str:
 
 
 def outcome_words(result: Result) -> str:
-    return label(OUTCOMES, result.trial.outcome)
+    return label(OUTCOMES, result.trial.outcome) if result.trial.outcome else "Not chosen yet"
 
 
 def status(result: Result) -> str:
+    if not result.trial.outcome:
+        return f"Trial review ready, without an outcome letter. {result.overall} {to_draft(result)}"
     return f"Trial review ready. {result.overall} Outcome: {outcome_words(result).lower()}."
+
+
+def to_draft(result: Result) -> str:
+    """Where the letter would be, until an outcome is chosen: what to fill in to draft it."""
+    return ("To draft the trial outcome letter, choose what you agreed under “What you agreed”, and fill in “Date "
+            f"of this review” if the review was not held on {date_words(result.trial.decided)}.")
 
 
 # ---------------------------------------------------------------- words shared by every format (unescaped)
@@ -46,16 +55,18 @@ MEASURE_HEADINGS = ("Measure", "Kind", "Baseline", "Target", "Actual", "Change f
 
 
 def _review_state(result: Result, r: Review) -> str:
-    if r.day == result.trial.decided:
-        return "This review"  # the review being recorded: held, as the summary and the dates count it
-    return "Held" if r in result.held else "To come"
+    """The same word as the dates table gives the same date (computation.review_state)."""
+    word = timeline.STATE_WORDS[review_state(result.trial, r)]
+    return word + " (this review)" if r.day == result.trial.decided else word
 
 
 def outcome_points(result: Result) -> list[str]:
     """What the outcome means, in sentences: the same on the page, in print and in Markdown."""
     trial = result.trial
     out: list[str] = []
-    if trial.outcome == "adjust":
+    if not trial.outcome:
+        out.append("You have not chosen what you agreed yet, so there is no outcome letter. " + to_draft(result))
+    elif trial.outcome == "adjust":
         out.append(f"You agreed to adjust the pattern and carry on, from {date_words(trial.effective)}."
                    + (f" Next review: {date_words(trial.next_review)}." if trial.next_review else ""))
     elif trial.outcome == "confirm":
@@ -123,8 +134,9 @@ def notes_html(result: Result, level: int) -> str:
 
 
 def dates_html(result: Result) -> str:
-    return timeline.drawn("tr-dates", "The trial's dates", "The trial's dates in words", list(result.events),
-                          result.trial.org)
+    # As of the date of this review, like the letter dated that day: read later, a "planned" date may be past.
+    caption = f"The trial's dates in words, as at this review ({date_words(result.trial.decided)})"
+    return timeline.drawn("tr-dates", "The trial's dates", caption, list(result.events), result.trial.org)
 
 
 def _headline(result: Result) -> str:
@@ -143,8 +155,13 @@ def html(result: Result, chart: str) -> list[str]:
         "<h3>The measures</h3>" + chart + measures_table(result),
         "<h3>The dates</h3>" + dates_html(result) + reviews_table(result),
         "<h3>Notes from both sides</h3>" + notes_html(result, 4),
-        result.letter.html(),
+        result.letter.html() if result.letter else _letter_to_come(result),
     ]
+
+
+def _letter_to_come(result: Result) -> str:
+    return (f'<section class="swt-letter-to-come" aria-labelledby="trial-outcome-letter-h">'
+            f'<h3 id="trial-outcome-letter-h">Trial outcome letter</h3><p>{esc(to_draft(result))}</p></section>')
 
 
 def _trial_html(result: Result, top: int) -> str:
@@ -193,7 +210,7 @@ def markdown(result: Result) -> str:
     out += ["## The measures", "", md(result.overall), ""]
     out += _md_table(MEASURE_HEADINGS, [[md(r.measure.name), *(md(c) for c in _measure_cells(r))]
                                         for r in result.readings])
-    out += ["## The dates", ""] + _md_table(("Date", "What", "State"), [
+    out += ["## The dates", "", f"As at this review ({date_words(trial.decided)}).", ""] + _md_table(("Date", "What", "State"), [
         [date_words(ev.day), md(ev.what), timeline.STATE_WORDS[ev.state]] for ev in sorted(result.events,
                                                                                           key=lambda ev: ev.day)])
     out += ["## The reviews", ""]
@@ -210,7 +227,7 @@ def markdown(result: Result) -> str:
         out += [f"- {md(s)}" for s in result.suggestions] + [""]
     if trial.outcome in ("adjust", "extend") and trial.changes:
         out += ["**What you will adjust:**", "", md_text(trial.changes), ""]
-    out += [result.letter.markdown()]
+    out += [result.letter.markdown() if result.letter else f"## Trial outcome letter\n\n{md(to_draft(result))}\n"]
     return "\n".join(out)
 
 
@@ -223,13 +240,15 @@ def summary(result: Result) -> dict[str, Any]:
     return {
         "employee": trial.employee, "manager": trial.manager, "start": iso(trial.start), "end": iso(trial.end),
         "decide_by": iso(trial.decide_by), "reviewed": iso(trial.decided),
-        "outcome": trial.outcome, "takes_effect": iso(trial.effective), "new_end": iso(trial.new_end),
+        "outcome": trial.outcome or None, "takes_effect": iso(trial.effective) if trial.outcome else None,
+        "decision_extended_to": iso(result.extended_to), "new_end": iso(trial.new_end),
         "next_review": iso(trial.next_review), "confirm_in_writing_by": iso(result.confirm_by),
         "extension_needed": bool(result.extension), "overall": result.overall,
         "measures": [{"name": r.measure.name, "kind": r.measure.kind, "unit": r.measure.unit,
                       "baseline": r.measure.baseline, "target": r.measure.target, "actual": r.measure.actual,
                       "better": r.measure.better, "result": r.state, "change": r.change} for r in result.readings],
-        "reviews": [{"date": iso(r.day), "state": _review_state(result, r).lower()} for r in trial.reviews],
+        "reviews": [{"date": iso(r.day), "state": review_state(trial, r), "this_review": r.day == trial.decided}
+                    for r in trial.reviews],
     }
 
 
@@ -253,7 +272,8 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
         make_record=lambda: records.make(NAME, title(result), _kept(result, values), summary(result)),
         make_document=lambda: document(result, chart),
         notes=result.notes,
+        # No letter to download until an outcome is chosen: the page, the Markdown and the print say what to fill in.
         pages=((LETTER_LABEL, file_name("trial-outcome-letter", result.trial.employee, on=result.trial.decided)
-                + ".html", letter.page),),
+                + ".html", letter.page),) if letter else (),
     )
 

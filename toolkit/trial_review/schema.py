@@ -63,9 +63,10 @@ def form(org: dict[str, Any]) -> ToolForm:
                   hint="What worked, what got in the way, what the team and clients said."),
         )),
         Group("The outcome", (
-            Field("outcome.choice", "What you agreed", kind="radios", options=OUTCOMES, default="adjust",
-                  hint="If something is not working, adjusting the pattern comes first. A return to the office "
-                       "is never a sanction."),
+            Field("outcome.choice", "What you agreed", kind="radios", options=OUTCOMES, default="",
+                  hint="Choose once you have agreed it: the outcome letter is drafted from it. If something is "
+                       "not working, adjusting the pattern comes first. A return to the office is never a "
+                       "sanction."),
             Field("outcome.decided", "Date of this review", kind="date", width="s", hint="Leave empty for today."),
             Field("outcome.changes", "What you will adjust (optional)", kind="textarea", max_length=WORDS_LIMIT,
                   hint="e.g. “Home day moves from Friday to Monday; emails checked at 10:00 and 14:00.”",

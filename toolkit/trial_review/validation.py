@@ -10,7 +10,7 @@ from .. import now
 from ..forms import Errors, FieldError, choice, day_date, group_of, number, readable_rows, row_list, text
 from ..documents import date_words
 from ..flexible_working import rules as request_rules
-from .model import BASES, BETTER, KINDS, OUTCOMES, Measure, Review, Trial
+from .model import BASES, BETTER, KINDS, NO_OUTCOME, OUTCOMES, Measure, Review, Trial
 from .schema import (FIGURE_LIMIT, MAX_MEASURES, MAX_REVIEWS, MEASURE_LIMIT, NAME_LIMIT, NOTE_LIMIT, UNIT_LIMIT,
                      WORDS_LIMIT)
 
@@ -57,15 +57,17 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     manager_notes = e.take("notes.manager", text(n.get("manager"), label="The manager's notes",
                                                  max_length=WORDS_LIMIT)) or ""
     outcome = _outcome(group_of(values, "outcome"), e, notes, start, end, measures, today)
-    if e.list or not (employee and manager and pattern and start and end and outcome):
+    if e.list or not (employee and manager and pattern and start and end and outcome is not None):
         return e.list or [FieldError("people.employee", "Fill in the names, the trial and its measures.")]
     choice_, decided, changes, next_review, new_end, basis, reason, effective = outcome
     if choice_ == "end" and decide_by:
         notes.append(("outcome.choice", "This trial answers a formal request, so ending it refuses the request. "
                                         "Record the refusal in the decision record too: on the grounds the rules "
                                         "allow, after consulting the employee, with the right to appeal."))
+    if not choice_:
+        notes.append(("outcome.choice", "Choose what you agreed, to draft the outcome letter."))
     if effective is None:  # the day after the trial ends, or the day of the review if that is later
-        effective = decided if choice_ == "adjust" else max(end + timedelta(days=1), decided)
+        effective = decided if choice_ in ("adjust", NO_OUTCOME) else max(end + timedelta(days=1), decided)
     return Trial(employee, manager, pattern, success, start, end, decide_by, reviews, measures, employee_notes,
                  manager_notes, choice_, decided, changes, next_review, new_end, basis, reason, effective,
                  request_rules.for_org(org), org, today, tuple(notes))
@@ -144,11 +146,14 @@ def _measures(values: dict[str, Any], e: Errors, notes: list[tuple[str, str]]) -
 
 
 def _outcome(o: dict[str, Any], e: Errors, notes: list[tuple[str, str]], start: date | None, end: date | None,
-             measures: tuple[Measure, ...], today: date) -> tuple | None:
-    """(outcome, decided, changes, next review, new end, basis, reason, takes effect) or None. Answers to questions
+             measures: tuple[Measure, ...], today: date) -> tuple:
+    """(outcome, decided, changes, next review, new end, basis, reason, takes effect). Answers to questions
     the chosen outcome hides are kept by the form but not read."""
-    # Adjusting is the default, as the seeds say: an unanswered outcome never reads as ending the trial.
-    outcome = e.take("outcome.choice", choice(o.get("choice") or "adjust", label="What you agreed", options=OUTCOMES))
+    # Nothing is chosen for the two people: until they say, there is no outcome (NO_OUTCOME) and no letter, and an
+    # unanswered outcome never reads as ending the trial.
+    outcome = e.take("outcome.choice", choice(o.get("choice"), label="What you agreed", options=OUTCOMES,
+                                              required=False))
+    outcome = outcome or NO_OUTCOME  # a choice not on the list has its message beside it already
     typed = e.take("outcome.decided", day_date(o.get("decided"), label="The date of this review", required=False))
     decided = typed or today
     if start and typed and typed < start:
@@ -175,11 +180,11 @@ def _outcome(o: dict[str, Any], e: Errors, notes: list[tuple[str, str]], start: 
             e.add("outcome.new_end", f"The new end must be after this review ({date_words(decided)}).")
     if outcome == "end":
         basis, reason = _ending(o, e, measures)
-    if outcome != "extend":
+    if outcome in ("adjust", "confirm", "end"):  # the questions the form shows for these
         effective = e.take("outcome.from", day_date(o.get("from"), label="The date it takes effect", required=False))
         if effective and start and effective < start:
             e.add("outcome.from", f"It cannot take effect before the trial starts ({date_words(start)}).")
-    return (outcome, decided, changes, next_review, new_end, basis, reason, effective) if outcome else None
+    return outcome, decided, changes, next_review, new_end, basis, reason, effective
 
 
 def _ending(o: dict[str, Any], e: Errors, measures: tuple[Measure, ...]) -> tuple[str, str]:
