@@ -53,6 +53,16 @@ def test_22_1_2_3_12_the_decision_records_letters_read_as_their_reader_reads_the
     assert "0 things still to do" not in page.locator("[data-tool-status]").text_content()
 
 
+def test_a_letters_headings_on_the_page_keep_the_case_they_are_written_in(page, server):
+    """Material sets h5 and h6 in capitals; a letter's own headings ("What success looks like") are not shouted."""
+    page.goto(server.url + "tools/decision-record/")
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "Trial confirmation")
+    headings = page.locator("[data-result-body] .swt-letter").locator("h4, h5, h6")
+    assert headings.count()
+    assert set(headings.evaluate_all("hs => hs.map(h => getComputedStyle(h).textTransform)")) == {"none"}
+
+
 def test_22_8_print_prints_the_printable_page(page, server, tmp_path):
     page.goto(server.url + "tools/trial-review/")
     page.get_by_role("button", name="Try an example").click()

@@ -152,7 +152,13 @@ def test_a_rota_with_a_problem_of_its_own_does_not_make_its_members_wrong():
 def test_a_default_review_date_that_has_passed_is_said():
     values = team_values([member("Ana")])
     values["team"]["agreed"] = "2020-01-01"
-    assert "Three months after the date agreed is 2020-04-01, which has passed" in errors_of(values)["team.review"]
+    assert "Three months after the date agreed is 1 April 2020, which has passed" in errors_of(values)["team.review"]
+
+
+def test_a_review_date_before_the_date_agreed_is_said_with_the_date_in_words():
+    values = team_values([member("Ana")])
+    values["team"]["agreed"], values["team"]["review"] = "2026-12-05", "2026-11-01"
+    assert errors_of(values)["team.review"] == "The review date must be after the date agreed (5 December 2026)."
 
 
 def test_the_record_keeps_the_dates_as_worked_out():

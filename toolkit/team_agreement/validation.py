@@ -12,6 +12,7 @@ from .. import links, now
 from .. import org as org_settings
 from ..forms import (Errors, FieldError, choice, choices, clock, day_date, group_of, hours_as_minutes,
                      readable_rows, row_list, text, utc_offset, whole_number)
+from ..documents import date_words
 from ..records import strict_json
 from .model import (CHANNEL_KINDS, DAY_KEYS, DAY_OPTIONS, DAYS, EXEMPT_FROM, MEETING_MODES, PLACES, ROTA_PLACES,
                     TRIGGERS, Meeting, Member, Rota, Team)
@@ -47,13 +48,13 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
     if review is None:
         review = add_months(agreed, 3)
         if review < today:
-            e.add("team.review", f"Three months after the date agreed is {review.isoformat()}, which has passed. "
+            e.add("team.review", f"Three months after the date agreed is {date_words(review)}, which has passed. "
                                  "If you are revising the agreement, set the date agreed to today, or give the "
                                  "date of its next review.")
     elif review <= agreed:
-        e.add("team.review", f"The review date must be after the date agreed ({agreed.isoformat()}).")
+        e.add("team.review", f"The review date must be after the date agreed ({date_words(agreed)}).")
     elif review < today:
-        e.add("team.review", f"The review date {review.isoformat()} has passed. If you are revising the "
+        e.add("team.review", f"The review date, {date_words(review)}, has passed. If you are revising the "
                              "agreement, set the date of its next review.")
     triggers = e.take("team.triggers", choices(t.get("triggers", [v for v, _ in TRIGGERS]),
                                                label="When to review", options=TRIGGERS))
