@@ -37,6 +37,15 @@ def test_a_statutory_request_names_the_law_and_the_date_due():
                            "received the day it is dated.")
 
 
+def test_hours_asked_for_that_are_the_hours_now_are_questioned_beside_the_field():
+    # "37,5" is 37.5 in a form (a comma as the decimal point): the same hours, so no change of hours.
+    found = request.validate(base(hours_asked="37,5"), GB, today=TODAY)
+    assert isinstance(found, list)
+    assert {e.field: e.message for e in found} == {"request.hours_asked": (
+        "The hours asked for are the hours worked now (37.5 a week). Give the new hours, or leave this empty if "
+        "the hours stay the same.")}
+
+
 def test_an_informal_request_says_when_a_formal_one_can_be_made():
     v = base()
     v["previous"] = [{"made": "2026-12-01", "state": "open"}]

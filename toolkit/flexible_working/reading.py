@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..forms import Errors, choice, clock, day_date, flag, fmt_clock, group_of, number, readable_rows, row_list, text
+from ..forms import Errors, choice, clock, day_date, flag, fmt_clock, fmt_number, group_of, number, readable_rows, row_list, text
 from ..documents import date_words
 from .dates import months_after, period_end
 from .dates import last_day
@@ -50,6 +50,9 @@ def read_request(values: dict[str, Any], e: Errors, today: date, *, by: str, exp
                                                    maximum=100, required=False))
     hours_asked = e.take("request.hours_asked", number(r.get("hours_asked"), label="Hours a week asked for",
                                                        minimum=0.5, maximum=100, required=False))
+    if hours_now is not None and hours_asked is not None and hours_now == hours_asked:
+        e.add("request.hours_asked", f"The hours asked for are the hours worked now ({fmt_number(hours_now)} a "
+                                     "week). Give the new hours, or leave this empty if the hours stay the same.")
     start = e.take("request.start_time", clock(r.get("start_time"), label="The start time", required=False))
     finish = e.take("request.finish_time", clock(r.get("finish_time"), label="The finish time", required=False))
     if (start is None) != (finish is None) and not any(
