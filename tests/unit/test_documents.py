@@ -3,6 +3,8 @@ as they write them, Markdown that pastes cleanly into a wiki and never turns a t
 
 from __future__ import annotations
 
+import re
+
 import json
 
 import pytest
@@ -45,7 +47,9 @@ def test_the_plan_download_carries_the_name_and_date_speaks_in_one_voice_and_use
     assert plan.splitlines()[2] == f"Priya Shah, {date_words(now.today())}"
     assert "Download" not in plan and "download" not in plan  # the page says how to download; the file does not
     assert "a year saved, at £4.80 each way." in plan and "in the currency you used" not in plan
-    assert "Hours (h:mm)" in "".join(reply["parts"]) and "7:30 of up to 8:00" in "".join(reply["parts"])
+    # A day's hours in the decimals the activities use ("2.5 hours"), never a clock's "7:30" beside them.
+    assert ">7.5 of up to 8</td>" in "".join(reply["parts"]) and "### Monday: at home, 7.5 hours" in plan
+    assert not re.search(r"\b\d{1,2}:\d\d (hours|of up to)", plan + "".join(reply["parts"]))
 
 
 def test_without_a_currency_money_is_shown_without_a_symbol_and_says_so():

@@ -50,11 +50,6 @@ def _hours(minutes: float) -> str:
     return fmt_number(minutes / 60)
 
 
-def _clock_hours(minutes: int) -> str:
-    """A day's hours as people write them on a timesheet: 450 minutes -> "7:30"."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
 def _hours_word(minutes: int) -> str:
     return "1 hour" if minutes == 60 else f"{_hours(minutes)} hours"
 
@@ -321,7 +316,7 @@ def html(result: Result, on_page: bool = True) -> list[str]:
                  + "".join(f"<li>{of(s)}</li>" for s in _shares(result)) + "</ul>")
 
     week_rows = [
-        (DAYS[d.day], [_place(d, p.home_ok), f"{_clock_hours(d.minutes)} of up to {_clock_hours(d.limit)}",
+        (DAYS[d.day], [_place(d, p.home_ok), f"{_hours(d.minutes)} of up to {_hours(d.limit)}",
                        f"<ul>{''.join(f'<li>{of(s)}</li>' for s in _slot_words(d)) or '<li>Nothing planned</li>'}</ul>",
                        " ".join(of(s) for s in _window(d, p.core))])
         for d in result.week.working()
@@ -331,7 +326,7 @@ def html(result: Result, on_page: bool = True) -> list[str]:
     parts.append(
         f"<h3>A suggested week</h3><p>{of(_week_intro(result))}</p>"
         + figures.timeline(result, p.colour)
-        + table("Hours per day and place", ("Day", "Where", "Hours (h:mm)", "What", "When flexible hours can fall"), week_rows)
+        + table("Hours per day and place", ("Day", "Where", "Hours", "What", "When flexible hours can fall"), week_rows)
         + (f"<p>{of(off)}</p>" if off else "")
         + ("<h4>Not in the week</h4><ul>" + "".join(f"<li>{of(s)}</li>" for s in unplaced) + "</ul>"
            if unplaced else "")
@@ -361,7 +356,7 @@ def markdown(result: Result) -> str:
     out += ["", "## How flexible my hours are", ""] + [f"- {_md_of(s)}" for s in _shares(result)]
     out += ["", "## A suggested week", "", _md_of(_week_intro(result)), ""]
     for d in result.week.working():
-        out += [f"### {DAYS[d.day]}: {_place(d, p.home_ok).lower()}, {_clock_hours(d.minutes)} hours", ""]
+        out += [f"### {DAYS[d.day]}: {_place(d, p.home_ok).lower()}, {_hours_word(d.minutes)}", ""]
         out += [f"- {_md_of(s)}" for s in _slot_words(d)] or ["- Nothing planned"]
         out += [f"- {_md_of(s)}" for s in _window(d, p.core)]
         out.append("")
