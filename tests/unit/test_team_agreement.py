@@ -297,6 +297,14 @@ def test_planner_files_that_will_not_do_are_named_and_the_rest_added():
     assert "d.json: not added, because it is not a plan from the where & when planner." in message
 
 
+def test_a_plan_chosen_as_a_saved_agreement_is_pointed_to_where_it_goes():
+    answer = json.loads(bridge.handle(json.dumps({"tool": "team_agreement", "action": "import",
+                                                  "text": planner_record(), "fixed": {}})))
+    assert answer["ok"] is False
+    [error] = answer["errors"]
+    assert error["field"] == "import" and "Add members from planner or reply files (JSON)" in error["message"]
+
+
 def test_planner_files_past_the_limit_are_named_not_dropped():
     answer = team_agreement.import_rows("members", [{"name": "x.json", "text": planner_record()}], 30)
     assert answer["rows"] == [] and "the most members the drafter takes (30)" in answer["errors"][0]["message"]

@@ -5,10 +5,10 @@ Parts as in every tool package: `model`, `schema` (the form), `validation`, `com
 makes the invitation and reply links (`toolkit.links`)."""
 
 from .computation import compute
-from .importing import import_rows, imported, make_link, open_link
+from .importing import TAKES, import_rows, imported, make_link, open_link
 from .rendering import render
 from .schema import NAME, example, form
 from .validation import validate
 
-__all__ = ["NAME", "compute", "example", "form", "import_rows", "imported", "make_link", "open_link", "render",
+__all__ = ["NAME", "TAKES", "compute", "example", "form", "import_rows", "imported", "make_link", "open_link", "render",
            "validate"]

@@ -111,6 +111,18 @@ def open_link(link: links.Link, org: dict[str, Any]) -> dict[str, Any] | str:
                                          "sent anywhere until you send it yourself."}
 
 
+# ---------------------------------------------------------------- a whole record in
+
+def _plan_is_a_member(record: dict[str, Any]) -> str:
+    """A planner file chosen with "Load a saved record": it is one member's row, not an agreement."""
+    return ("That file is a plan, one person's week: add it to the team with “Add members from planner or reply "
+            "files (JSON)” under “Who is in the team”. This button loads a team agreement saved from this page.")
+
+
+# Records of other tools this page's "Load a saved record" knows (toolkit.bridge): a plan, to say where it goes.
+TAKES = {planner_record.NAME: _plan_is_a_member}
+
+
 # ---------------------------------------------------------------- rows in: planner files and replies
 
 def _member(data: dict[str, Any]) -> dict[str, Any] | str:
