@@ -28,19 +28,21 @@ def result(values):
 
 
 def test_three_teams_combine_into_known_totals():
-    # In the office (Customer Finance 8, Payroll 12, IT Service Desk 6; "fewer than 5" stands for 1 to 4):
-    #   Monday    fewer + 6 + 6        = 13 to 16
+    # In the office (Customer Finance 8, Payroll 12, IT Service Desk 6). A hidden group is hidden with another, and
+    # is 0 to what the day's shown numbers leave: Customer Finance's Monday shows home 5 and off 0 of 8, so its
+    # hidden office and elsewhere share 3, and its office is 0 to 3.
+    #   Monday    0..3 + 6 + 6         = 12 to 15
     #   Tuesday   7 + 10 + 6           = 23
-    #   Wednesday fewer + 8 + fewer    = 10 to 16
+    #   Wednesday 0..2 + 8 + 0..6      = 8 to 16   (IT Service Desk hides office and home, which share 6)
     #   Thursday  5 + 10 + 6           = 21
-    #   Friday    fewer + 5 + 0        = 6 to 9
+    #   Friday    0..3 + 5 + 0         = 5 to 8
     out = result(example())
-    assert [(t.day, t.places["office"]) for t in out.days] == [(0, (13, 16)), (1, (23, 23)), (2, (10, 16)),
-                                                                (3, (21, 21)), (4, (6, 9))]
-    assert [t.places["home"] for t in out.days] == [(11, 11), (1, 4), (8, 14), (2, 8), (18, 18)]
+    assert [(t.day, t.places["office"]) for t in out.days] == [(0, (12, 15)), (1, (23, 23)), (2, (8, 16)),
+                                                                (3, (21, 21)), (4, (5, 8))]
+    assert [t.places["home"] for t in out.days] == [(11, 11), (0, 3), (6, 16), (0, 5), (18, 18)]
     assert out.busiest.day == 1 and out.days[1].anchoring == ("Customer Finance", "Payroll")
-    assert out.sites == (("Leeds", ((12, 12), (16, 16), (9, 12), (16, 16), (5, 5))),
-                         ("London", ((1, 4), (7, 7), (1, 4), (5, 5), (1, 4))))
+    assert out.sites == (("Leeds", ((12, 12), (16, 16), (8, 14), (16, 16), (5, 5))),
+                         ("London", ((0, 3), (7, 7), (0, 2), (5, 5), (0, 3))))
     assert out.no_common_day == ("Customer Finance", "Payroll")
 
 
@@ -50,7 +52,7 @@ def test_the_busiest_day_is_set_against_the_desks_there_are():
     assert "The busiest day is Tuesday: 23 desks needed, with 2 of 3 teams anchoring on it, more than the 20 desks" in page
     assert "Anchor days cluster on Tuesday" in page and "nothing was uploaded" in page
     csv = next(d["content"] for d in answer["downloads"] if d["mime"] == "text/csv")
-    assert "all,Tuesday,2,23,1,1,0,23,4,4,0\r\n" in csv and "Leeds,Wednesday,,9,,,,12,,,\r\n" in csv
+    assert "all,Tuesday,2,23,0,0,0,23,3,3,0\r\n" in csv and "Leeds,Wednesday,,8,,,,14,,,\r\n" in csv
 
 
 def test_the_desks_default_comes_from_the_settings():
@@ -66,12 +68,13 @@ def file_of(**change):
 
 
 @pytest.mark.parametrize("text, words", [
-    (file_of(version=2), "made by a newer version of the toolkit (format 2)"),
+    (file_of(version=3), "made by a newer version of the toolkit (format 3)"),
     (file_of(version="1"), "made by another version"),
     (file_of(format="toolkit-record"), "not a team's counts"),
     (file_of(smallest_group=10), "hide groups smaller than 10"),
     (file_of(size=9), "the numbers do not add up: on Saturday the groups come to 8 people, but the team has 9"),
-    (file_of(size=20), "on Monday the groups come to 6 to 9 people, but the team has 20"),
+    (file_of(size=20), "on Saturday the groups come to 8 people, but the team has 20"),
+    (file_of(size=4), "the team's size or its seven days are missing"),  # 4 would be "fewer than 5"
     ("{\"format\": \"toolkit-counts\", \"version\": 1, \"x\": NaN}", "NaN"),
     ("[" * 100, "nested too deeply"),
 ])
@@ -84,14 +87,14 @@ def test_a_file_that_will_not_do_is_named_and_the_rows_already_there_stay(text, 
 
 
 def test_numbers_that_do_not_add_up_are_refused_when_suppression_cannot_explain_them():
-    # Customer Finance's Monday: office "fewer than 5" (1 to 4) and home 5 are 6 to 9 people: a team of 8 adds up,
-    # and with Monday's home count changed to 9 it cannot (10 to 13).
+    # Customer Finance's Monday: office and elsewhere hidden, home 5 and off 0: a team of 8 adds up, and with
+    # Monday's home count changed to 9 it cannot (at least 9).
     assert team_counts.validate({"teams": [{"team": "A", "counts": file_of()}]}, ORG).teams
     data = json.loads(file_of())
     data["days"][0]["home"] = 9
     errors = team_counts.validate({"teams": [{"team": "A", "counts": json.dumps(data)}]}, ORG)
     assert errors[0].field == "teams.0.team"
-    assert "the numbers do not add up: on Monday the groups come to 10 to 13 people, but the team has 8" in errors[0].message
+    assert "the numbers do not add up: on Monday the groups come to at least 9 people, but the team has 8" in errors[0].message
 
 
 def test_a_team_added_twice_is_refused():

@@ -161,19 +161,16 @@ def _counts_rows(result: Result) -> list[tuple[str, list[str]]]:
 
 def hr_counts_record(result: Result) -> dict[str, Any]:
     """What the team hands HR: per day, how many in the office, at home, elsewhere and not working, and the desks
-    needed (one for each person in the office); the team's name, site and size; no one's name, and no group
-    smaller than the organisation's threshold as a number."""
+    needed (one for each person in the office); the team's name, site and size; no one's name, and small groups
+    hidden so that none can be worked out from the rest (the rule is `toolkit.counts`')."""
     team, small = result.team, result.team.smallest_group
-    days = []
-    for d in range(7):
-        n = {p: sum(1 for m in team.members if m.places[d] == p) for p in hr_counts.PLACES}
-        days.append({"day": DAYS[d], **{p: hr_counts.shown(n[p], small) for p in hr_counts.PLACES},
-                     "desks": hr_counts.shown(n["office"], small)})
+    days = [hr_counts.day_record(DAYS[d], {p: sum(1 for m in team.members if m.places[d] == p)
+                                           for p in hr_counts.PLACES}, small) for d in range(7)]
     asked = [m for m in team.members if "office" not in m.exempt]
     common = [DAYS[d] for d in range(7) if asked and all(m.places[d] == "office" for m in asked)]
     return {"format": hr_counts.FORMAT, "version": hr_counts.VERSION, "settings": team.settings,
             "smallest_group": small, "team": team.name, "site": team.site,
-            "size": hr_counts.shown(len(team.members), small),
+            "size": hr_counts.shown_size(len(team.members), small), "note": hr_counts.note(small),
             "anchor_days": [DAYS[d] for d in team.anchor_days], "common_days": common, "days": days}
 
 
@@ -181,8 +178,8 @@ def _counts_html(result: Result) -> str:
     small = result.team.smallest_group
     return ("<h3>Counts for HR</h3><p>The counts file below holds, for each day, how many of the team are in the "
             "office, at home, elsewhere and not working, and the desks needed; the team's name, site and size, its "
-            f"anchor days and the days everyone is in. It names no one, and shows any group smaller than {small} as "
-            f"“{hr_counts.fewer(small)}”. HR can add many teams' files together on the team counts page.</p>"
+            f"anchor days and the days everyone is in. It names no one. {esc(hr_counts.note(small))} "
+            "HR can add many teams' files together on the team counts page.</p>"
             + table("What the counts file holds, day by day", ("Day", *(hr_counts.WORDS[p] for p in hr_counts.PLACES),
                                                                "Desks needed"),
                     [(esc(day), [esc(c) for c in cells]) for day, cells in _counts_rows(result)]))

@@ -62,8 +62,8 @@ def _findings(result: Result) -> list[str]:
     else:
         out.append("Every team has a day when everyone is in the office.")
     if any(lo != hi for t in result.days for lo, hi in t.places.values()):
-        out.append(f"Where a team's group was smaller than {pic.smallest_group} its count is hidden, so some totals "
-                   "are ranges: the least and the most they can be.")
+        out.append(hr_counts.note(pic.smallest_group) + " So some totals are ranges: the least and the most they "
+                   "can be.")
     return out
 
 

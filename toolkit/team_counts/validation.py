@@ -72,15 +72,16 @@ def read_counts(raw: Any, small: int) -> tuple[Bounds, tuple[int, ...], tuple[in
         return ("the file is not a team's counts. Ask the team's manager for “Counts for HR” from the team agreement "
                 "drafter.")
     version = data.get("version")
-    if version != hr_counts.VERSION:
+    if version not in hr_counts.READS or isinstance(version, bool):
         newer = isinstance(version, int) and not isinstance(version, bool) and version > hr_counts.VERSION
         return (f"the counts were made by {'a newer' if newer else 'another'} version of the toolkit (format "
-                f"{version!r}); this page reads format {hr_counts.VERSION}. Ask for the counts again from this site.")
+                f"{version!r}); this page reads formats {' and '.join(map(str, hr_counts.READS))}. Ask for the counts "
+                "again from this site.")
     if data.get("smallest_group") != small:
         return (f"the counts hide groups smaller than {data.get('smallest_group')!r}, and this page adds counts that "
                 f"hide groups smaller than {small}: they were made on a site with other settings. Ask for the counts "
                 "again from this site.")
-    size = hr_counts.bounds(data.get("size"), small)
+    size = hr_counts.size_bounds(data.get("size"), small)
     days = data.get("days")
     if size is None or not isinstance(days, list) or len(days) != 7:
         return "the counts are damaged: the team's size or its seven days are missing."
@@ -88,14 +89,24 @@ def read_counts(raw: Any, small: int) -> tuple[Bounds, tuple[int, ...], tuple[in
     for d, day in enumerate(days):
         if not isinstance(day, dict) or day.get("day") != DAYS[d]:
             return f"the counts are damaged: {DAYS[d]} is missing or out of order."
-        places = {p: hr_counts.bounds(day.get(p), small) for p in PLACES}
-        if any(b is None for b in places.values()) or hr_counts.bounds(day.get("desks"), small) != places["office"]:
+        places = {p: hr_counts.bounds(day.get(p), small, version, size[1]) for p in PLACES}
+        if any(b is None for b in places.values()) or day.get("desks") != day.get("office"):
             return f"the counts are damaged: {DAYS[d]}'s numbers are not counts this page can read."
-        least, most = sum(b[0] for b in places.values()), sum(b[1] for b in places.values())
-        if not (least <= size[1] and most >= size[0]):
-            return (f"the numbers do not add up: on {DAYS[d]} the groups come to {hr_counts.words(least, most)} "
+        hidden = {p for p, (lo, hi) in places.items() if lo != hi}
+        if size[0] != size[1]:  # a team smaller than the threshold: a hidden group may be none, in format 1 too
+            places = {p: (0, size[1]) if p in hidden else b for p, b in places.items()}
+        # Each group as narrow as the day allows; a day whose file gives a hidden group away is hidden again.
+        protected = hr_counts.protect(places, hidden, size, small)
+        if protected is None:
+            least, most = sum(b[0] for b in places.values()), sum(b[1] for b in places.values())
+            if least <= size[1] and most >= size[0]:
+                return (f"the counts give away a hidden group on {DAYS[d]}. Ask the team for its counts again from "
+                        "this site.")
+            came = (hr_counts.words(least, most) if least == most or version == 1 else
+                    f"at least {least}" if least > size[1] else f"at most {most}")
+            return (f"the numbers do not add up: on {DAYS[d]} the groups come to {came} "
                     f"people, but the team has {hr_counts.words(*size)}. Ask the team for its counts again.")
-        read_days.append(places)
+        read_days.append(protected)
     anchors, common = _days(data.get("anchor_days")), _days(data.get("common_days"))
     if anchors is None or common is None:
         return "the counts are damaged: the anchor days or common days are not days of the week."
