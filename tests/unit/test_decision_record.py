@@ -276,3 +276,68 @@ def test_a_change_for_a_set_time_is_confirmed_with_its_end():
                              "changes": "Four days a week.", "lasting": "until", "until": "2027-12-31"}))
     confirmation = next(letter for letter in r.letters if letter.key == "contract-change")
     assert "It lasts until 31 December 2027" in confirmation.html() and "permanent" not in confirmation.html()
+
+
+def test_a_decision_letter_dated_before_the_meeting_is_refused_beside_it():
+    # The meeting is on 10 February: a decision is made after it, so a letter dated the 9th says it was not.
+    early = errors(values(decision={"outcome": "accept", "decided_on": "2027-02-09", "start": "2027-03-01"}))
+    assert "before the meeting (10 February 2027)" in early["decision.decided_on"]
+    assert "decision.meeting" not in early
+    refused = errors(values(decision={"outcome": "refuse", "decided_on": "2027-02-09", "grounds": ["costs"],
+                                      "explanation": "x"}))
+    assert "before the meeting" in refused["decision.decided_on"]
+    # The same day is fine; so is a withdrawal before a meeting that then never took place.
+    assert not isinstance(run(values(decision={"outcome": "accept", "decided_on": "2027-02-10",
+                                               "start": "2027-03-01"})), list)
+    assert not isinstance(run(values(decision={"outcome": "withdrawn", "decided_on": "2027-02-09"})), list)
+    # The example as a new user changed it: the letter a day before its meeting.
+    ex = copy.deepcopy(decision_record.example())
+    meeting = decision_record.validate(ex, GB).meeting
+    ex["decision"]["decided_on"] = date.fromordinal(meeting.toordinal() - 1).isoformat()
+    answer = json.loads(bridge.handle(json.dumps({"tool": "decision_record", "values": ex})))
+    assert not answer["ok"]
+    assert [e["field"] for e in answer["errors"]] == ["decision.decided_on"]
+
+
+TRIAL = {"start": "2027-02-22", "weeks": "6", "review_every": "2", "success": "Cover every day."}
+
+
+def test_a_trial_before_the_request_or_its_meeting_is_refused_and_before_its_letter_is_a_note():
+    decided = {"outcome": "trial", "decided_on": "2027-02-15"}
+    # Before the request was received (31 January): no trial can answer a request not yet made.
+    found = errors(values(decision=decided, trial={**TRIAL, "start": "2027-01-30"}))
+    assert "before the request was received (31 January 2027)" in found["trial.start"]
+    # Before the meeting (10 February): nothing is decided before the two have talked.
+    found = errors(values(decision=decided, trial={**TRIAL, "start": "2027-02-08"}))
+    assert "before the meeting (10 February 2027)" in found["trial.start"]
+    # Agreed at the meeting, started at once, confirmed in writing days later: drawn, with a note to check.
+    r = run(values(decision=decided, trial={**TRIAL, "start": "2027-02-11"}))
+    assert any(f == "trial.start" and "before the letter agreeing it" in m for f, m in r.decision.notes)
+    r = run(values(decision=decided, trial={**TRIAL, "start": "2027-02-15"}))
+    assert not any(f == "trial.start" for f, _ in r.decision.notes)
+
+
+def test_a_trial_letter_is_named_as_the_trial_agreed_not_as_the_decision():
+    v = values(decision={"outcome": "trial", "decided_on": "2027-02-15"}, trial=TRIAL)
+    r = run(v)
+    whats = [ev.what for ev in r.events]
+    assert "trial agreed in writing" in whats and "decision letter" not in whats
+    made = decision_record.render(r, v)
+    assert "15 February 2027: trial agreed in writing (done)" in made.markdown
+    assert "trial agreed in writing" in "".join(made.parts) and "decision letter" not in "".join(made.parts)
+    assert "trial agreed in writing" in made.document
+    accepted = run(values(decision={"outcome": "accept", "decided_on": "2027-02-15", "start": "2027-03-01"}))
+    assert "decision letter" in [ev.what for ev in accepted.events]
+
+
+def test_the_markdown_and_html_downloads_carry_the_same_facts():
+    v = values(decision={"outcome": "trial", "decided_on": "2027-02-15", "extended_to": "2027-05-15",
+                         "extension_agreed_on": "2027-02-15"}, trial=TRIAL)
+    r = run(v, today=date(2027, 2, 20))
+    made = decision_record.render(r, v)
+    html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", made.document))
+    text = made.markdown.replace("**", "")
+    for fact in ("is due by 15 May 2027 (extended by agreement).", "Outcome: Agree a trial first.",
+                 f"Next date: {decision_record.rendering.date_words(r.next_date.day)}, {r.next_date.what}."):
+        assert fact in html, fact
+        assert fact in text, fact

@@ -163,7 +163,9 @@ def _events(d: Decision, decide_by, trial_end, reviews, confirm_by) -> list[Even
     if d.consulted and d.consulted != d.meeting:
         out.append(Event(d.consulted, "consulted the employee", _state(d.consulted, t)))
     if d.decided_on:
-        out.append(Event(d.decided_on, "decision letter", _state(d.decided_on, t)))
+        # A trial's letter agrees the trial: the decision on the request comes after it (the date due, below).
+        out.append(Event(d.decided_on, "trial agreed in writing" if d.outcome == "trial" else "decision letter",
+                         _state(d.decided_on, t)))
     if decide_by and d.outcome not in CLOSED:
         out.append(Event(decide_by, "decision due (extended)" if d.extended_to else
                          "decision due, appeal included" if d.rules.decision_months else "decision due",

@@ -21,18 +21,41 @@ def _kind(r: Result) -> str:
     return "a statutory request" if st.statutory else "a formal request" if st.formal else "an informal request"
 
 
-def summary_html(r: Result) -> str:
+def summary_lines(r: Result) -> list[list[tuple[str, bool]]]:
+    """Where the record stands, once for every format: each paragraph as pieces of plain text, the bold ones
+    marked. The page, the printable page and the Markdown all say these same facts."""
     d = r.decision
-    outcome = dict(OUTCOMES)[d.outcome]
-    appeal = ", including any appeal," if d.rules.decision_months else ""
-    due = (f" The decision{appeal} is due by <strong>{esc(date_words(r.decide_by))}</strong>"
-           + (" (extended by agreement)." if d.extended_to else ".")) if r.decide_by else ""
-    nxt = (f"<p>Next date: <strong>{esc(date_words(r.next_date.day))}</strong>, {esc(r.next_date.what)}.</p>"
-           if r.next_date else "")
+    first = [(f"This is {_kind(r)} under {d.rules.source}.", False)]
+    if r.decide_by:
+        appeal = ", including any appeal," if d.rules.decision_months else ""
+        first += [(f" The decision{appeal} is due by ", False), (date_words(r.decide_by), True),
+                  (" (extended by agreement)." if d.extended_to else ".", False)]
+    out = [first, [("Outcome: ", False), (dict(OUTCOMES)[d.outcome], True), (".", False)]]
+    if r.next_date:
+        out.append([("Next date: ", False), (date_words(r.next_date.day), True), (f", {r.next_date.what}.", False)])
+    return out
+
+
+def summary_html(r: Result) -> str:
+    paragraphs = "".join("<p>" + "".join(f"<strong>{esc(text)}</strong>" if bold else esc(text)
+                                         for text, bold in line) + "</p>" for line in summary_lines(r))
     missing = "".join(f"<li>{esc(m)}</li>" for m in r.missing)
     todo = f"<h3>Still to do</h3><ul>{missing}</ul>" if missing else "<p>Nothing is missing from the record.</p>"
-    return (f'<div class="swt-finding"><p>This is {_kind(r)} under {esc(d.rules.source)}.{due}</p>'
-            f"<p>Outcome: <strong>{esc(outcome)}</strong>.</p>{nxt}{todo}</div>")
+    return f'<div class="swt-finding">{paragraphs}{todo}</div>'
+
+
+def summary_markdown(r: Result) -> list[str]:
+    """The same facts as summary_html, a paragraph each."""
+    out: list[str] = []
+    def piece(text: str, bold: bool) -> str:  # md folds the spaces at either end: keep them, outside the bold
+        inner = f"**{md(text)}**" if bold else md(text)
+        return (" " if text[:1].isspace() else "") + inner + (" " if text[-1:].isspace() else "")
+
+    for line in summary_lines(r):
+        out += ["".join(piece(text, bold) for text, bold in line).strip(), ""]
+    out += ["## Still to do", ""] + [f"- {md(m)}" for m in r.missing] if r.missing else \
+        ["Nothing is missing from the record."]
+    return out
 
 
 def dates_html(r: Result) -> str:
@@ -47,14 +70,9 @@ def letters_html(r: Result) -> str:
 
 def markdown(r: Result) -> str:
     d = r.decision
-    lines = [f"# {md(title(r))}", "", md(made_line(d.request.manager)), "",
-             f"This is {_kind(r)} under {md(d.rules.source)}."]
-    if r.decide_by:
-        lines.append(f"Decision due by {date_words(r.decide_by)}.")
+    lines = [f"# {md(title(r))}", "", md(made_line(d.request.manager)), ""] + summary_markdown(r)
     lines += ["", "## Dates", ""] + [f"- {date_words(ev.day)}: {md(ev.what)} ({ev.state})"
                                      for ev in sorted(r.events, key=lambda ev: ev.day)]
-    if r.missing:
-        lines += ["", "## Still to do", ""] + [f"- {md(m)}" for m in r.missing]
     lines += [""] + [letter.markdown() for letter in r.letters]
     return "\n".join(lines)
 

@@ -102,13 +102,17 @@ def validate(values: dict[str, Any], org: dict[str, Any], today: date | None = N
         e.add("decision.outcome", "A request can be treated as withdrawn only when the employee has missed two "
                                   "meetings about it without good reason. Set the meetings missed, or choose "
                                   "another outcome.")
-    for name, value, what in (("decision.consulted", consulted, "The consultation"),
-                              ("decision.meeting", meeting, "The meeting")):
-        if value and decided_on and value > decided_on and outcome == "refuse":
-            e.add(name, f"{what} ({date_words(value)}) comes after the decision ({date_words(decided_on)}): "
-                        "consult before deciding.")
+    if consulted and decided_on and consulted > decided_on and outcome == "refuse":
+        e.add("decision.consulted", f"The consultation ({date_words(consulted)}) comes after the decision "
+                                    f"({date_words(decided_on)}): consult before deciding.")
+    # A decision is made after the meeting, where one is held (the invitation says "Nothing is decided before we
+    # have talked"); the same day is fine. A withdrawal may come before a meeting that then never takes place.
+    if meeting and decided_on and decided_on < meeting and outcome != "withdrawn":
+        e.add("decision.decided_on", f"The decision letter is dated {date_words(decided_on)}, before the meeting "
+                                     f"({date_words(meeting)}). A decision is made after talking it through: date "
+                                     f"the letter on or after {date_words(meeting)}, or correct the meeting's date.")
 
-    trial = _trial(values, e) if outcome == "trial" else None
+    trial = _trial(values, e, received, meeting, decided_on, notes) if outcome == "trial" else None
     extended_to = _date(e, "decision.extended_to", d.get("extended_to"), "The extended date")
     agreed_on = _date(e, "decision.extension_agreed_on", d.get("extension_agreed_on"), "The date it was agreed")
     if extended_to and not agreed_on:
@@ -196,9 +200,23 @@ def _refusal(d: dict[str, Any], rules: request_rules.Rules, e: Errors) -> tuple[
     return tuple(picked), explanation, alternatives, reasonable
 
 
-def _trial(values: dict[str, Any], e: Errors) -> Trial | None:
+def _trial(values: dict[str, Any], e: Errors, received: date | None, meeting: date | None, decided_on: date | None,
+           notes: list[tuple[str, str]]) -> Trial | None:
     t = group_of(values, "trial")
     start = _date(e, "trial.start", t.get("start"), "The date the trial starts", required=True)
+    # A trial answers the request: it cannot start before the request arrived, nor before the two have talked.
+    # Agreed at the meeting and started at once, it may start before the letter confirming it: a note, not a stop.
+    if start and received and start < received:
+        e.add("trial.start", f"The trial cannot start ({date_words(start)}) before the request was received "
+                             f"({date_words(received)}): it is agreed in answer to the request. Check the dates.")
+    elif start and meeting and start < meeting:
+        e.add("trial.start", f"The trial starts ({date_words(start)}) before the meeting ({date_words(meeting)}). "
+                             "A trial is agreed after talking the request through: start it on or after the "
+                             "meeting, or correct the meeting's date.")
+    elif start and decided_on and start < decided_on:
+        notes.append(("trial.start", f"The trial starts ({date_words(start)}) before the letter agreeing it is dated "
+                                     f"({date_words(decided_on)}). That is fine if you agreed it at the meeting and "
+                                     "confirmed it in writing later; otherwise check the dates."))
     weeks = e.take("trial.weeks", number(t.get("weeks", "12"), label="The trial's length", minimum=1, maximum=52))
     every = e.take("trial.review_every", number(t.get("review_every", "4"), label="How often to review", minimum=1,
                                                 maximum=52))
