@@ -196,6 +196,24 @@ def test_the_example_fills_a_realistic_role(page, server):
     assert page.locator("[data-error-summary]").is_hidden()
 
 
+def test_a_saturday_anchor_day_keeps_the_example_week_and_is_checked_beside_the_anchor_days(page, server):
+    """The new-user review: the example (Monday to Friday, a school pick-up on Wednesday), Saturday the only anchor."""
+    visit(page, server.url + PAGE)
+    page.get_by_role("button", name="Try an example").click()
+    wait_for_result(page, "A suggested week")
+    for box in page.locator("[name='team.anchor_days']").all():
+        box.set_checked(box.get_attribute("value") == "Saturday")
+    wait_for_result(page, "The anchor day Saturday is not one of your working days")
+    note = page.locator("[data-error-for='team.anchor_days']")
+    note.wait_for(state="visible")
+    assert "Talk to your team" in note.inner_text()
+    assert "swt-field-note" in note.get_attribute("class")
+    wednesday = day(page, "Wednesday")
+    assert "At home" in wednesday and "Kept clear: School pick-up, 15:00 to 16:00" in wednesday
+    assert "Not a working day in this plan" not in page.locator("[data-result-body]").inner_text()
+    assert page.locator("[data-error-summary]").is_hidden()
+
+
 # Every field of the form within the screen's width (a wide table in the result scrolls inside itself).
 FIELDS_OUTSIDE = """() => [...document.querySelectorAll("form[data-tool] input, form[data-tool] select")]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.name)"""

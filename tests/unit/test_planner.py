@@ -115,7 +115,9 @@ def test_set_days_choose_the_working_days_and_a_set_day_beyond_them_is_reported(
     (left,) = result.week.unplaced
     assert left.activity.name == "Friday call"
     assert left.reason == "it is set on Friday, which is not one of your 1 working days in this plan"
-    assert "The anchor day Tuesday is not among your 1 working days" in planner.render(result, values).html
+    html = planner.render(result, values).html
+    assert ("The anchor day Tuesday is not one of your working days in this plan (Monday), so you would not be "
+            "together with your team that day. Set-time work needs the days you have." in html)
 
 
 def test_an_anchor_day_left_at_home_is_named():
@@ -125,6 +127,92 @@ def test_an_anchor_day_left_at_home_is_named():
     assert {d.place for d in result.week.working()} == {"home"}
     assert ("Tuesday (anchor day) is a home day in this plan, because none of your work needs the base"
             in planner.render(result, values).html)
+
+
+def example_with_anchor_days(*names, **role):
+    values = planner.example()
+    values["role"] = {**values["role"], **role}
+    values["team"] = {"anchor_days": list(names), "core_start": "10:00", "core_end": "15:00", "min_days": "1"}
+    return values
+
+
+def test_an_anchor_day_on_a_day_you_do_not_work_keeps_your_week_and_says_so():
+    # The example works five days with a school pick-up on Wednesday; the team's only anchor day is a Saturday.
+    values = example_with_anchor_days("Saturday")
+    result = result_of(values)
+    assert [DAYS[d.day] for d in result.week.working()] == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    wednesday = day(result, "Wednesday")
+    assert [c.what for c in wednesday.commitments] == ["School pick-up"]
+    assert wednesday.limit == 7 * 60 and (15 * 60, 16 * 60) not in wednesday.windows
+    assert not day(result, "Saturday").working and day(result, "Saturday").minutes == 0
+    assert [DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Tuesday"]  # the team meeting's day
+    rendered = planner.render(result, values)
+    assert "Not a working day in this plan" not in rendered.html
+    assert "Saturday (anchor day) is a home day" not in rendered.html
+    said = ("The anchor day Saturday is not one of your working days in this plan (Monday to Friday), so you would "
+            "not be together with your team that day. Talk to your team about it: they may be able to move the "
+            "anchor day, or agree how you keep in touch that day.")
+    assert said in rendered.html  # in the result, and beside the anchor days:
+    assert rendered.notes == (("team.anchor_days", said),)
+
+
+def test_without_anchor_days_off_your_week_there_is_nothing_to_check():
+    rendered = planner.render(result_of(example_with_anchor_days("Tuesday")), example_with_anchor_days("Tuesday"))
+    assert rendered.notes == ()
+
+
+def test_an_anchor_day_you_work_outside_monday_to_friday_is_a_day_together():
+    # Tuesday to Saturday: a check-in call at 09:00 on each of those days says which days are worked.
+    opening = [act(f"Check-in call ({d})", "0.5", when="set", day=d, start="09:00", end="09:30")
+               for d in ("Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    team = {"anchor_days": ["Saturday"], "core_start": "", "core_end": "", "min_days": "1"}
+    values = form_values([*opening, act("Stock checks", "6", where="site", why="equipment"),
+                          act("Cataloguing", "29")], team=team)
+    result = result_of(values)
+    assert [DAYS[d.day] for d in result.week.working()] == ["Tuesday", "Wednesday", "Thursday", "Friday",
+                                                            "Saturday"]
+    saturday = day(result, "Saturday")
+    assert saturday.place == "site" and saturday.anchor
+    assert any(s.activity.name == "Stock checks" for s in saturday.slots)
+    rendered = planner.render(result, values)
+    assert rendered.notes == () and "not one of your working days" not in rendered.html
+
+
+def test_six_working_days_reach_a_saturday_anchor_day_and_make_it_the_day_together():
+    team = {"anchor_days": ["Saturday"], "core_start": "", "core_end": "", "min_days": "1"}
+    values = form_values([act("Visits", "6", where="base", why="contact"), act("Writing", "31.5")], team=team,
+                         days="6")
+    result = result_of(values)
+    assert [DAYS[d.day] for d in result.week.working()] == ["Monday", "Tuesday", "Wednesday", "Thursday",
+                                                            "Friday", "Saturday"]
+    assert [DAYS[d.day] for d in result.week.days if d.place == "site"] == ["Saturday"]
+    assert planner.render(result, values).notes == ()
+
+
+def test_a_sunday_anchor_day_is_the_weekend_day_of_a_six_day_week():
+    team = {"anchor_days": ["Sunday"], "core_start": "", "core_end": "", "min_days": "1"}
+    result = result_of(form_values([act("Visits", "6", where="base", why="contact"), act("Writing", "31.5")],
+                                   team=team, days="6"))
+    assert not day(result, "Saturday").working
+    assert day(result, "Sunday").place == "site"
+
+
+def test_a_home_anchor_day_names_the_day_together_that_the_base_work_fits_on():
+    values = example_with_anchor_days("Monday")
+    result = result_of(values)
+    assert day(result, "Monday").place == "home"
+    assert ("Monday (anchor day) is a home day in this plan, because the work that needs the base fits on your "
+            "day together, Tuesday." in planner.render(result, values).html)
+
+
+def test_more_anchor_days_than_working_days_says_so_without_blaming_set_time_work():
+    team = {"anchor_days": ["Monday", "Tuesday"], "core_start": "", "core_end": "", "min_days": "1"}
+    values = form_values([act("Writing", "7")], team=team, hours="7", days="1")
+    result = result_of(values)
+    assert [DAYS[d.day] for d in result.week.working()] == ["Monday"]
+    html = planner.render(result, values).html
+    assert "The anchor day Tuesday is not one of your working days in this plan (Monday)" in html
+    assert "Set-time work needs" not in html
 
 
 def test_a_set_time_that_clashes_with_a_commitment_is_reported_not_moved():

@@ -136,7 +136,17 @@ def test_every_suggested_week_keeps_its_promises(values):
     together = sum(1 for d in week.working() if d.place == "site")
     assert together >= min(plan.min_days, plan.days)
 
+    # The team's anchor days never change which part of the week is worked: as many weekend days without them.
+    without = planner.compute(planner.validate({**values, "team": {**values["team"], "anchor_days": []}}, ORG))
+    assert sum(d.working for d in week.days[5:]) == sum(d.working for d in without.week.days[5:])
+    # A note names only working days and anchor days, and an anchor day off the week is said beside the field.
+    named = {d for n in week.notes for d in DAYS if d in n}
+    assert named <= {DAYS[d.day] for d in week.days if d.working or d.anchor}
+    off = [d for d in week.days if d.anchor and not d.working]
+    assert [f for f, _ in week.checks] == (["team.anchor_days"] if off else [])
+
     rendered = planner.render(result, values)
+    assert rendered.notes == week.checks
     assert "<script" not in rendered.html.lower() and "<img" not in rendered.html
     for a in plan.activities:
         assert esc(a.name) in rendered.html

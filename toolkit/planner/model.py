@@ -143,6 +143,7 @@ class Week:
     unplaced: tuple[Unplaced, ...]
     target: int  # minutes a day the plan aims for before filling a day to its limit
     notes: tuple[str, ...]  # plain sentences about choices the plan had to make
+    checks: tuple[tuple[str, str], ...] = ()  # (field, sentence) of those notes to show beside a field as well
 
     def working(self) -> list[Day]:
         return [d for d in self.days if d.working]

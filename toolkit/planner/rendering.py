@@ -405,4 +405,5 @@ def render(result: Result, values: dict[str, Any]) -> Rendered:
         make_markdown=lambda: markdown(result),
         make_record=lambda: records.make(NAME, title(result), values, summary(result)),
         make_document=lambda: document(result),
+        notes=result.week.checks,  # beside their fields, marked "Check:"
     )

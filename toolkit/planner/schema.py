@@ -48,7 +48,9 @@ def form(org: dict[str, Any]) -> ToolForm:
             Field("role.name", "Your name or initials (optional)", width="m", max_length=NAME_LIMIT,
                   hint="Only needed if you will share the plan, e.g. to add it to your team's agreement."),
             Field("role.hours", "Contracted hours a week", kind="number", width="s", suffix="hours"),
-            Field("role.days", "Working days a week", kind="number", width="s", suffix="days", default="5"),
+            Field("role.days", "Working days a week", kind="number", width="s", suffix="days", default="5",
+                  hint="Days with work at a set time (below) are chosen first, then Monday to Friday, then the "
+                       "weekend."),
             Field("role.start", "Usual start", kind="time", width="s", default="09:00",
                   hint="24-hour clock, e.g. 09:00."),
             Field("role.finish", "Usual finish", kind="time", width="s", default="17:00",

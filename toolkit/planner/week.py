@@ -4,7 +4,10 @@ Rules, in the order they apply (the page explains them in the same words):
 - A day holds at most the time from the usual start to the usual finish, less fixed commitments that day.
 - Set-time work goes on its set day, in its slot; a slot that clashes with a commitment or another set time
   is reported, not moved.
-- Working days are the set days first, then the anchor days, then the days with the most free time.
+- Working days are the set days first, then Monday to Friday, then the weekend; within each, anchor days come
+  first, then the days with the most free time. An anchor day is the team's, not the person's: it never brings a
+  weekend day into the week in place of a weekday. An anchor day that is not a working day is said, beside the
+  anchor days too, so the person can talk to the team.
 - Days together start with the days that place-bound set-time work needs, then the anchor days; there are at
   least the minimum days together, and one more is added only while place-bound work does not fit.
 - Each day is first filled to the contracted hours over the working days, and only then up to its limit, so
@@ -56,24 +59,30 @@ def overlaps(a: Interval, b: Interval) -> bool:
 # ---------------------------------------------------------------- choosing days
 
 def _working_days(plan: Plan, window: dict[int, int]) -> tuple[list[int], list[str]]:
-    """Which days of the week to work: set days (busiest first), anchor days, then the days with most free time."""
+    """Which days of the week to work: set days (busiest first), then weekdays before the weekend, anchor days
+    first within each, then the days with most free time; and what to say of anchor days left out."""
     set_minutes: dict[int, int] = {}
     for a in plan.activities:
         if a.when == "set" and a.day is not None:
             set_minutes[a.day] = set_minutes.get(a.day, 0) + a.minutes
     by_set = sorted(set_minutes, key=lambda d: (-set_minutes[d], d))
-    others = sorted(range(7), key=lambda d: (d >= 5, -window[d], d))  # weekdays before the weekend
+    others = sorted(range(7), key=lambda d: (d >= 5, d not in plan.anchor_days, -window[d], d))
     order: list[int] = []
-    for d in by_set + list(plan.anchor_days) + others:
+    for d in by_set + others:
         if d not in order:
             order.append(d)
     chosen = sorted(order[: plan.days])
     notes = []
     missed = [DAYS[d] for d in plan.anchor_days if d not in chosen]
     if missed:
-        notes.append(f"The anchor day{'s' if len(missed) > 1 else ''} {_join(missed)} "
-                     f"{'are' if len(missed) > 1 else 'is'} not among your {plan.days} working days in this plan, "
-                     "because set-time work needs other days.")
+        many = len(missed) > 1
+        why = (" Set-time work needs the days you have." if all(d in by_set for d in chosen)
+               and any(DAYS.index(m) < 5 for m in missed) else "")
+        notes.append(f"The anchor day{'s' if many else ''} {_join(missed)} {'are' if many else 'is'} not "
+                     f"{'among' if many else 'one of'} your working days in this plan ({_span_of(chosen)}), so "
+                     f"you would not be together with your team {'those days' if many else 'that day'}.{why} "
+                     "Talk to your team about it: they may be able to move the anchor day, or agree how you keep "
+                     f"in touch {'those days' if many else 'that day'}.")
     return chosen, notes
 
 
@@ -207,6 +216,7 @@ def suggest(plan: Plan) -> Week:
             for d in range(7)}
     window = {d: length(free[d]) for d in range(7)}
     working, notes = _working_days(plan, window)
+    checks = tuple(("team.anchor_days", n) for n in notes)  # each is about an anchor day not worked
     target = -(-plan.contracted // plan.days)  # the contracted hours spread evenly, rounded up to a minute
 
     if not plan.home_ok:
@@ -226,8 +236,8 @@ def suggest(plan: Plan) -> Week:
     if plan.home_ok:
         skipped = [DAYS[d] for d in plan.anchor_days if d in working and d not in site]
         if skipped:
-            why = (f"the work that needs the base fits on {_join([DAYS[d] for d in site])}" if site
-                   else "none of your work needs the base")
+            why = (f"the work that needs the base fits on your day{'s' if len(site) > 1 else ''} together, "
+                   f"{_join([DAYS[d] for d in site])}" if site else "none of your work needs the base")
             notes.append(f"{_join(skipped)} (anchor day{'s' if len(skipped) > 1 else ''}) "
                          f"{'are home days' if len(skipped) > 1 else 'is a home day'} in this plan, because {why}. "
                          "Check with your team whether they expect you there.")
@@ -240,11 +250,25 @@ def suggest(plan: Plan) -> Week:
                            tuple(days.free[d]), tuple(by_day.get(d, ()))))
         else:
             out.append(Day(d, False, "", d in plan.anchor_days, 0, (), (), tuple(by_day.get(d, ()))))
-    return Week(tuple(out), tuple(sorted(unplaced, key=lambda u: u.activity.index)), target, tuple(notes))
+    return Week(tuple(out), tuple(sorted(unplaced, key=lambda u: u.activity.index)), target, tuple(notes),
+                checks)
 
 
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _span_of(days: list[int]) -> str:
+    """Days in words, a run of three or more as "Monday to Friday": "Monday, Wednesday and Friday"."""
+    runs: list[list[int]] = []
+    for d in sorted(days):
+        if runs and d == runs[-1][-1] + 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    words = [f"{DAYS[r[0]]} to {DAYS[r[-1]]}" if len(r) >= 3 else DAYS[r[0]] if len(r) == 1
+             else f"{DAYS[r[0]]} and {DAYS[r[1]]}" for r in runs]
+    return _join(words)
 
 
 def _join(words: list[str]) -> str:
