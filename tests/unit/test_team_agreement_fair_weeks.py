@@ -138,10 +138,12 @@ def test_the_burden_is_a_figure_with_its_table():
 
 
 def test_a_meeting_outside_someones_day_is_given_a_time_to_rotate_with():
-    # No hour of Tuesday is inside 08:00-18:00 for both Raj (02:30-12:30 team time) and Maria (13:00-23:00):
-    # the nearest time outside no one's day but Maria's, rather than Raj's, is 11:30.
+    # No time of any day is inside the usual hours of both Raj (03:30-11:30 team time) and Maria (14:00-22:00):
+    # the nearest time that leaves out Maria rather than Raj is 10:30 to 11:30, inside Raj's and Ana's hours
+    # (11:30 to 12:30, inside Raj's 08:00 to 18:00 but after his usual finish, would leave him out again).
     [planning] = [f for f in findings(zones_team(), "rotation") if "Planning" in f.title]
-    assert "Alternate Planning between 14:00 and 11:30" in planning.suggestion
+    assert "Alternate Planning between 14:00 and 10:30" in planning.suggestion
+    assert "at 10:30 (the team's time), it is outside the usual hours of Maria" in planning.text
     assert set(planning.people) == {"Raj", "Maria"}
 
 

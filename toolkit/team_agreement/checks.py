@@ -5,10 +5,12 @@ difference between their time zone and the team's."""
 
 from __future__ import annotations
 
+import functools
 import math
+from dataclasses import dataclass
 
 from ..forms import fmt_clock, fmt_number, fmt_offset
-from .model import DAYS, PLACE_SHORT, Burden, Finding, Member, Rota, Team
+from .model import DAYS, PLACE_SHORT, Burden, Finding, Meeting, Member, Rota, Team
 
 # Hours in a member's own day that are not unsociable: a meeting outside them is counted against them.
 SOCIABLE = (8 * 60, 18 * 60)
@@ -314,11 +316,20 @@ def windows(team: Team) -> list[Finding]:
                        else ""))
         out.append(Finding(
             "window", title, text,
-            "Agree which work needs everyone at once and move it to another day, or hand over in writing."
+            f"Agree which work needs everyone at once and {_days_shared(team)}, or hand over in writing."
             if not none else "Agree which work needs everyone at once and how it is done without a shared hour: "
             "hand over in writing, or rotate a meeting's time so the same people are not always outside their day.",
             (first, last), tuple(DAYS[d] for d, _ in days)))
     return out
+
+
+def _days_shared(team: Team) -> str:
+    """Where work that needs everyone at once can go: the days those working share some hours. Never a day
+    everyone works: a member's hours are the same each day they work, so a day without a shared time for some
+    has none for all."""
+    some = [d for d in range(7) if len([m for m in team.members if m.works(d)]) > 1 and shared_window(team, d)]
+    return (f"whether it can go to {either([DAYS[d] for d in some])}, when those working share some hours (though "
+            "no day has everyone working and available at once)")
 
 
 def core(team: Team) -> list[Finding]:
@@ -418,32 +429,193 @@ def meetings(team: Team) -> list[Finding]:
     for mt in team.meetings:
         when = f"{mt.name} ({DAYS[mt.day]}, {clock(mt.start)} to {clock(mt.end)})"
         off = [m for m in team.members if not m.works(mt.day)]
+        outside = [m for m in team.members if m.works(mt.day)
+                   and not (window(m, team)[0] <= mt.start and window(m, team)[1] >= mt.end)]
+        away = [m for m in team.members if m.works(mt.day) and m.places[mt.day] != "office"] \
+            if mt.mode == "in_person" else []
+        move = another_time(team, mt) if off or outside or away else ""
+        moved = move.startswith("Move ")
         if off:
             out.append(Finding(
                 "meetings", f"{mt.name}: on a day some do not work",
                 f"{when} falls on a day {join([m.name for m in off])} {'does' if len(off) == 1 else 'do'} not work.",
-                "Move it to a day everyone works, rotate the day, or share notes and decisions in writing.",
+                move + (" Or rotate the day, or share notes and decisions in writing." if moved else ""),
                 tuple(m.name for m in off), (DAYS[mt.day],)))
-        outside = [m for m in team.members if m.works(mt.day)
-                   and not (window(m, team)[0] <= mt.start and window(m, team)[1] >= mt.end)]
         if outside:
             out.append(Finding(
                 "meetings", f"{mt.name}: outside some people's hours",
                 f"{when} is outside the usual hours of "
                 + join([f"{m.name} ({clock(window(m, team)[0])} to {clock(window(m, team)[1])} in the team's time)"
                         for m in outside]) + ".",
-                "Find a time inside everyone's hours, or agree that this meeting is recorded.",
+                move + " Or agree that this meeting is recorded.",
                 tuple(m.name for m in outside), (DAYS[mt.day],)))
-        if mt.mode == "in_person":
-            away = [m for m in team.members if m.works(mt.day) and m.places[mt.day] != "office"]
-            if away:
-                out.append(Finding(
-                    "meetings", f"{mt.name}: in person, but not everyone is in",
-                    f"{when} is in person, and {join([m.name for m in away])} "
-                    f"{'is' if len(away) == 1 else 'are'} not in the office that day.",
-                    "Hold it on a day they are in, or run it as a hybrid meeting with a proper link.",
-                    tuple(m.name for m in away), (DAYS[mt.day],)))
+        if away:
+            out.append(Finding(
+                "meetings", f"{mt.name}: in person, but not everyone is in",
+                f"{when} is in person, and {join([m.name for m in away])} "
+                f"{'is' if len(away) == 1 else 'are'} not in the office that day.",
+                move + " Or run it as a hybrid meeting with a proper link.",
+                tuple(m.name for m in away), (DAYS[mt.day],)))
     return out
+
+
+# ---------------------------------------------------------------- another time for a meeting
+
+STEP = 15  # minutes: the times a meeting could move to start on the quarter hours of the team's day
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A day and time a meeting could be held, in the team's time, and what stands in its way: each member who
+    could not make it (name, why), and for the time itself ("", why): outside the core hours, at the same time
+    as another of the team's meetings. A slot with no problems fits everyone."""
+
+    day: int
+    start: int
+    end: int
+    problems: tuple[tuple[str, str], ...]
+
+    @functools.cached_property
+    def people(self) -> frozenset[str]:
+        return frozenset(name for name, _ in self.problems if name)
+
+
+def _timely(m: Member, team: Team, starts: list[int], length: int) -> list[tuple[str, str] | None]:
+    """For each start, why a meeting then (any day) does not suit a member, or None: the meeting checks' own
+    tests of hours."""
+    lo, hi = window(m, team)
+    shift = m.offset - team.offset
+    hours = (m.name, f"it is outside the usual hours of {m.name} ({clock(lo)} to {clock(hi)} in the team's time)")
+    late = (m.name, f"it is outside 08:00 to 18:00 in {m.name}'s own time")
+    return [hours if not (lo <= s and hi >= s + length) else late if _outside(s + shift, s + length + shift)
+            else None for s in starts]
+
+
+def slots(team: Team, mt: Meeting) -> tuple[Slot, ...]:
+    """Every day and quarter hour the meeting could be held (its own time among them), with what stands in the
+    way of each: the tests the meeting checks make (a day each member works, inside their usual hours, in the
+    office for a meeting in person, inside 08:00 to 18:00 in their own time), inside the core hours when the
+    team has them, and clear of the team's other meetings."""
+    return _slots(team.members, team.meetings, team.core, team.offset, mt)
+
+
+@functools.lru_cache(maxsize=64)  # by value: a recompute that leaves the week and the meeting alone asks again
+def _slots(members: tuple[Member, ...], meetings: tuple[Meeting, ...], core: tuple[int, int] | None, offset: int,
+           mt: Meeting) -> tuple[Slot, ...]:
+    team = _Week(members, meetings, core, offset)
+    length = mt.end - mt.start
+    starts = sorted(set(range(0, 1440 - length + 1, STEP)) | {mt.start})
+    # A time's fit for a member is the same every day: worked out once, then each day adds who works it.
+    timely = [_timely(m, team, starts, length) for m in members]  # type: ignore[arg-type]
+    others = [o for o in meetings if o != mt]
+    core_said = ("", f"it is outside the core hours ({clock(core[0])} to {clock(core[1])})") if core else None
+    out = []
+    for d in range(7):
+        daily: list[tuple[str, str] | None] = []
+        for m in members:
+            if not m.works(d):
+                daily.append((m.name, f"{m.name} does not work that day"))
+            elif mt.mode == "in_person" and m.places[d] != "office":
+                daily.append((m.name, f"{m.name} is not in the office that day"))
+            else:
+                daily.append(None)
+        same_day = [o for o in others if o.day == d]
+        for k, s in enumerate(starts):
+            e = s + length
+            problems = []
+            for i in range(len(members)):
+                said = daily[i] or timely[i][k]
+                if said:
+                    problems.append(said)
+            if core_said and not (core[0] <= s and e <= core[1]):  # type: ignore[index]
+                problems.append(core_said)
+            problems += [("", f"it is at the same time as {o.name}") for o in same_day if o.start < e and s < o.end]
+            out.append(Slot(d, s, e, tuple(problems)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Week:
+    """What `window` reads of a team."""
+
+    members: tuple[Member, ...]
+    meetings: tuple[Meeting, ...]
+    core: tuple[int, int] | None
+    offset: int
+
+
+def _nearest(mt: Meeting):
+    """The order slots are offered in: the meeting's own day first, then the nearest days, each at the time
+    nearest its own."""
+    return lambda slot: (len(slot.problems), abs(slot.day - mt.day), slot.day, abs(slot.start - mt.start),
+                         slot.start)
+
+
+def fitting(team: Team, mt: Meeting, found: tuple[Slot, ...] | None = None) -> Slot | None:
+    """The nearest day and time that fits everyone (see `slots`), or None when none does."""
+    fits = [s for s in (found if found is not None else slots(team, mt))
+            if not s.problems and (s.day, s.start) != (mt.day, mt.start)]
+    return min(fits, key=_nearest(mt)) if fits else None
+
+
+def _when(slot: Slot) -> str:
+    return f"{DAYS[slot.day]}, {clock(slot.start)} to {clock(slot.end)}"
+
+
+def _why(slot: Slot) -> str:
+    """ "Raj does not work that day and it is outside the core hours (10:00 to 15:00)"."""
+    return join([why for _, why in slot.problems])
+
+
+def _who(slot: Slot) -> frozenset[str]:
+    """Who cannot make a slot, and what is wrong with the time itself."""
+    return frozenset(name or why for name, why in slot.problems)
+
+
+def closest(team: Team, mt: Meeting, found: tuple[Slot, ...], most: int = 3) -> list[tuple[list[int], Slot]]:
+    """When no time fits everyone: up to `most` other times that leave out the fewest (and no more than the
+    meeting's own time leaves out, nor all it leaves out again), nearest first, each leaving out someone else
+    or for another reason; the days a time is as close on are gathered (Monday, Tuesday or Wednesday, 10:00)."""
+    own = next((s for s in found if (s.day, s.start) == (mt.day, mt.start)), None)
+    rest = [s for s in found if s is not own and not (
+        own and (len(s.problems) > len(own.problems) or _who(own) <= _who(s)))]
+    fewest = min((len(s.problems) for s in rest), default=0)
+    taken: dict[frozenset[str], tuple[list[int], Slot]] = {}
+    for slot in sorted((s for s in rest if len(s.problems) == fewest), key=_nearest(mt)):
+        key = _who(slot)
+        if key in taken:
+            days, first = taken[key]
+            if first.start == slot.start and first.problems == slot.problems and slot.day not in days:
+                days.append(slot.day)
+        elif len(taken) < most:
+            taken[key] = ([slot.day], slot)
+    return [(sorted(days), slot) for days, slot in taken.values()]
+
+
+def another_time(team: Team, mt: Meeting, found: tuple[Slot, ...] | None = None) -> str:
+    """What to suggest for a meeting some cannot make: the nearest day and time that fits everyone, or, when
+    none does, that plainly, with the closest times and who cannot make each, for the team to decide."""
+    found = found if found is not None else slots(team, mt)
+    best = fitting(team, mt, found)
+    if best:
+        fits = ["a day they all work", "inside their usual hours"] + (
+            ["inside 08:00 to 18:00 in their own time"] if _zones(team) else []) + (
+            ["inside the core hours"] if team.core else []) + (
+            ["with everyone in the office"] if mt.mode == "in_person" else [])
+        return f"Move {mt.name} to {_when(best)}, which fits everyone: {join(fits)}."
+    options = closest(team, mt, found)
+    said = f"No day or time fits everyone at {mt.name}."
+    if not options:
+        return said + " Every other time leaves out as many or more. Agree what the team does without some of it."
+    return (said + " The closest: " + " ".join(
+        f"{either([DAYS[d] for d in days])}, {clock(slot.start)} to {clock(slot.end)}: {_why(slot)}."
+        for days, slot in options)
+        + " Agree which the team keeps, or alternate between them, and share notes and decisions in writing with "
+        "whoever cannot make it.")
+
+
+def _zones(team: Team) -> bool:
+    return len({m.offset for m in team.members}) > 1
 
 
 # ---------------------------------------------------------------- burden and meeting times across time zones
@@ -528,40 +700,46 @@ def _unsociable_for(team: Team, day: int, start: int, end: int) -> list[Member]:
 
 
 def rotation(team: Team) -> list[Finding]:
-    """Where the team spans time zones and a meeting falls outside someone's own 08:00 to 18:00, a time that suits
-    everyone, or a second time to rotate with, so the same people are not always the ones outside their day."""
-    if len({m.offset for m in team.members}) < 2:
+    """Where the team spans time zones and a meeting falls outside someone's own 08:00 to 18:00: the nearest day
+    and time that fits everyone (see `slots`), or a second time to alternate with that leaves out none of those
+    the first does, so the same people are not always the ones who miss it; or, when there is neither, that
+    plainly, with the closest times and who cannot make each."""
+    if not _zones(team):
         return []
     out = []
     for mt in team.meetings:
         now = _unsociable_for(team, mt.day, mt.start, mt.end)
         if not now:
             continue
-        length = mt.end - mt.start
-        slots = [(s, _unsociable_for(team, mt.day, s, s + length)) for s in range(0, 1440 - length + 1, 30)]
-        fits = [s for s, who in slots if not who]
+        found = slots(team, mt)
         zones = join(sorted({fmt_offset(m.offset) for m in team.members}))
-        if fits:
-            best = min(fits, key=lambda s: abs(s - mt.start))
+        late = (f"The team spans {zones}. {mt.name} at {clock(mt.start)} on {DAYS[mt.day]} falls outside 08:00 to "
+                f"18:00 in the own time of {join([m.name for m in now])}")
+        best = fitting(team, mt, found)
+        if best:
             out.append(Finding(
                 "rotation", f"{mt.name}: a time inside everyone's day",
-                f"The team spans {zones}. {mt.name} at {clock(mt.start)} falls outside 08:00 to 18:00 in the own time "
-                f"of {join([m.name for m in now])}; {clock(best)} to {clock(best + length)} (the team's time) is "
-                "inside everyone's.",
-                f"Move {mt.name} to {clock(best)}.", tuple(m.name for m in now), (DAYS[mt.day],)))
+                f"{late}; {_when(best)} (the team's time) is inside everyone's.",
+                another_time(team, mt, found), tuple(m.name for m in now), (DAYS[mt.day],)))
             continue
-        apart = [(s, who) for s, who in slots if not set(m.name for m in who) & set(m.name for m in now)]
-        if not apart:
+        own = next((s for s in found if (s.day, s.start) == (mt.day, mt.start)), None)
+        apart = [s for s in found if own and not s.people & own.people and s.people
+                 and not any(not name for name, _ in s.problems)]
+        if not apart or not own:
+            out.append(Finding(
+                "rotation", f"{mt.name}: no time inside everyone's day",
+                f"{late}.", another_time(team, mt, found), tuple(m.name for m in now), (DAYS[mt.day],)))
             continue
-        other, who = min(apart, key=lambda sw: (len(sw[1]), abs(sw[0] - mt.start)))
+        other = min(apart, key=_nearest(mt))
+        there = clock(other.start) if other.day == mt.day else f"{clock(other.start)} on {DAYS[other.day]}"
+        here = clock(mt.start) if other.day == mt.day else f"{clock(mt.start)} on {DAYS[mt.day]}"
         out.append(Finding(
             "rotation", f"{mt.name}: rotate the time",
-            f"The team spans {zones}, and no time of {DAYS[mt.day]} is inside everyone's own 08:00 to 18:00. At "
-            f"{clock(mt.start)} it is outside the day of {join([m.name for m in now])}; at {clock(other)} "
-            f"(the team's time) it would be outside the day of {join([m.name for m in who])} instead.",
-            f"Alternate {mt.name} between {clock(mt.start)} and {clock(other)} week by week, so the same people are "
-            "not always the ones outside their usual hours.",
-            tuple(m.name for m in now + who), (DAYS[mt.day],)))
+            f"{late}. No day or time fits everyone. At {here}, {_why(own)}; at {there} (the team's time), "
+            f"{_why(other)} instead.",
+            f"Alternate {mt.name} between {here} and {there} week by week, so the same people are not always the "
+            "ones who miss it or join outside their usual hours.",
+            tuple(sorted(own.people | other.people, key=[m.name for m in team.members].index)), (DAYS[mt.day],)))
     return out
 
 
