@@ -104,6 +104,32 @@ def test_desk_demand_over_the_desks_available():
                          desks="2", anchors=())
     [over] = findings(values, "desks")
     assert over.days == ("Tuesday",) and "On Tuesday 3 people are in, 1 more than there are desks" in over.text
+    # Where the office day could go: the days with desks free, by how many.
+    assert over.suggestion == ("Move 1 office day to Monday (1 free), or Friday (1 free). Or book extra desks for "
+                               "those days, or agree who shares.")
+
+
+def test_desks_over_on_an_anchor_day_are_given_desks_not_sent_home():
+    values = team_values([member("Ana", "ooooo--"), member("Ben", "hoooh--"), member("Cy", "hohhh--")],
+                         desks="2", anchors=("Tuesday",))
+    [over] = findings(values, "desks")
+    assert over.suggestion.endswith("Tuesday is an anchor day, for being together: book extra desks or agree who "
+                                    "shares that day rather than send people home.")
+
+
+def test_desks_full_every_day_say_moving_will_not_help():
+    values = team_values([member("Ana", "ooooo--"), member("Ben", "ooooo--"), member("Cy", "hohhh--")],
+                         desks="2", anchors=())
+    [over] = findings(values, "desks")
+    assert over.suggestion.startswith("No day the team works has a desk free, so moving office days will not help.")
+
+
+def test_desks_with_too_little_room_elsewhere_say_how_much_there_is():
+    values = team_values([member("Ana", "ooooo--"), member("Ben", "ooooo--"), member("Cy", "ooohh--"),
+                          member("Di", "ooohh--")], desks="3", anchors=())
+    [over] = findings(values, "desks")
+    assert over.suggestion.startswith("Move 3 office days to Thursday (1 free), or Friday (1 free): that makes room "
+                                      "for 2 of the 3.")
 
 
 def test_an_anchor_day_missed_names_who_and_where_and_who_does_not_work_it():

@@ -256,8 +256,8 @@ def long_days(team: Team) -> list[Finding]:
 def desks(team: Team) -> list[Finding]:
     if team.desks is None:
         return []
-    over = [(d, len([m for m in team.members if m.places[d] == "office"])) for d in range(7)]
-    over = [(d, n) for d, n in over if n > team.desks]
+    counts = [len([m for m in team.members if m.places[d] == "office"]) for d in range(7)]
+    over = [(d, n) for d, n in enumerate(counts) if n > team.desks]
     if not over:
         return []
     return [Finding(
@@ -266,8 +266,31 @@ def desks(team: Team) -> list[Finding]:
         + " ".join(f"On {DAYS[d]} {n} {'person is' if n == 1 else 'people are'} in, {n - team.desks} more than "
                    "there are desks." for d, n in over)
         ,
-        "Move some office days to quieter days, book extra desks for those days, or agree who shares.",
+        _desks_suggestion(team, counts, over),
         (), tuple(DAYS[d] for d, _ in over), blocking=True)]
+
+
+def _desks_suggestion(team: Team, counts: list[int], over: list[tuple[int, int]]) -> str:
+    """Where the office days could go: the days people work with desks free, by how many; an anchor day is for
+    being together, so its extra people are better given desks than moved off it."""
+    free = [(d, team.desks - counts[d]) for d in range(7)
+            if counts[d] < team.desks and any(m.works(d) for m in team.members)]
+    extra = sum(n - team.desks for _, n in over)
+    anchored = [DAYS[d] for d, _ in over if d in team.anchor_days]
+    said = []
+    if free:
+        room = sum(n for _, n in free)
+        places = join_or([f"{DAYS[d]} ({n} free)" for d, n in free])
+        said.append(f"Move {extra} office day{'s' if extra != 1 else ''} to {places}"
+                    + ("." if room >= extra else f": that makes room for {room} of the {extra}."))
+    else:
+        said.append("No day the team works has a desk free, so moving office days will not help.")
+    if anchored:
+        said.append(f"{join(anchored)} {'is an anchor day' if len(anchored) == 1 else 'are anchor days'}, for "
+                    "being together: book extra desks or agree who shares that day rather than send people home.")
+    else:
+        said.append("Or book extra desks for those days, or agree who shares.")
+    return " ".join(said)
 
 
 def shared_window(team: Team, d: int) -> tuple[int, int] | None:
