@@ -6,10 +6,11 @@ The rule (statistical disclosure control, applied to each day of each team):
 
 - primary: a group smaller than the organisation's threshold (`counts.smallest_group`, default 5), but not
   none, is hidden;
-- secondary: a day with a hidden group hides at least one more, so that what is shown (the team's size and the
-  day's other groups) never gives a hidden group by subtraction. The next one hidden is the smallest of the day's
-  other groups (a 0 first, as a 0 shown beside one hidden group and the size gives it away), the office's last,
-  so that the desks needed stay shown where they can;
+- secondary: a day with a hidden group hides every group but the office, and the office too when it is small
+  itself. Hiding only the next smallest group was not enough: whoever knows which group the rule picks could
+  still work some out. So the three are always hidden together, and any one of them could hold the small group.
+  The office is shown wherever it is not small itself (with a threshold of 2, where small is exactly 1, it is
+  hidden with the rest), so that the desks needed stay shown where they can;
 - a team smaller than the threshold shows its size as "fewer than 5", and its days follow the same rule.
 
 Every hidden number is written "hidden" and stands for anything from 0 to the team's size; a reader narrows it
@@ -39,8 +40,8 @@ def fewer(smallest: int) -> str:
 def note(smallest: int) -> str:
     """Said in the file and beside the counts, in plain words."""
     return (f"Some numbers are hidden to protect small groups. No group smaller than {smallest} is shown, and on a "
-            "day with one hidden group at least one more is hidden, so that no hidden group can be worked out from "
-            "the team's size and the other numbers.")
+            "day with a hidden group every group but the office is hidden (the office too when it is small), so "
+            "that no hidden group can be worked out from the team's size, the other numbers or the rule itself.")
 
 
 def shown_size(n: int, smallest: int) -> int | str:
@@ -50,11 +51,10 @@ def shown_size(n: int, smallest: int) -> int | str:
 
 def hide(n: dict[str, int], smallest: int) -> dict[str, int | str]:
     """One day's groups as the counts show them: the rule in this module's description."""
-    hidden = {p for p in PLACES if 0 < n[p] < smallest}
-    if hidden:
-        others = sorted((p for p in PLACES if p not in hidden), key=lambda p: (p == "office", n[p], PLACES.index(p)))
-        while len(hidden) < 2:
-            hidden.add(others.pop(0))
+    small = {p for p in PLACES if 0 < n[p] < smallest}
+    # With a threshold of 2 a small group is exactly 1, so an office hidden only when small would give itself away.
+    office = "office" in small or smallest <= 2
+    hidden = ({p for p in PLACES if p != "office"} | ({"office"} if office else set())) if small else set()
     return {p: HIDDEN if p in hidden else n[p] for p in PLACES}
 
 

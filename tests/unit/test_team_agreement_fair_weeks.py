@@ -159,8 +159,8 @@ def test_a_team_of_four_is_fewer_than_five_and_its_groups_hidden():
     record = hr_counts_record(team_agreement.compute(team_of(values)))
     monday = record["days"][0]
     assert record["size"] == "fewer than 5"
-    # The four in the office are hidden, and a second group with them: a 0 beside them would give them away.
-    assert monday == {"day": "Monday", "office": "hidden", "home": "hidden", "elsewhere": 0, "off": 0,
+    # The four in the office are hidden, and every other group with them: a 0 beside them would give them away.
+    assert monday == {"day": "Monday", "office": "hidden", "home": "hidden", "elsewhere": "hidden", "off": "hidden",
                       "desks": "hidden"}
     assert "Ana" not in json.dumps(record)
 
@@ -169,8 +169,8 @@ def test_groups_of_five_and_more_are_counted():
     values = team_values([member(n, "ooooh--" if n in "ABCDE" else "hhhhh--") for n in "ABCDEFGHI"])
     record = hr_counts_record(team_agreement.compute(team_of(values)))
     assert record["size"] == 9
-    assert record["days"][0] == {"day": "Monday", "office": 5, "home": "hidden", "elsewhere": "hidden", "off": 0,
-                                 "desks": 5}
+    assert record["days"][0] == {"day": "Monday", "office": 5, "home": "hidden", "elsewhere": "hidden",
+                                 "off": "hidden", "desks": 5}
     assert record["days"][4]["home"] == 9 and record["days"][5]["off"] == 9
     assert record["smallest_group"] == 5 and counts.bounds(record["days"][0]["home"], 5, most=9) == (0, 9)
 

@@ -28,21 +28,21 @@ def result(values):
 
 
 def test_three_teams_combine_into_known_totals():
-    # In the office (Customer Finance 8, Payroll 12, IT Service Desk 6). A hidden group is hidden with another, and
-    # is 0 to what the day's shown numbers leave: Customer Finance's Monday shows home 5 and off 0 of 8, so its
-    # hidden office and elsewhere share 3, and its office is 0 to 3.
-    #   Monday    0..3 + 6 + 6         = 12 to 15
+    # In the office (Customer Finance 8, Payroll 12, IT Service Desk 6). A day with a hidden group hides every group
+    # but the office, and the office too when it is small; a hidden group is 0 to what the day's shown numbers
+    # leave: Customer Finance's Monday hides all four, so its office is 0 to 8.
+    #   Monday    0..8 + 6 + 6         = 12 to 20
     #   Tuesday   7 + 10 + 6           = 23
-    #   Wednesday 0..2 + 8 + 0..6      = 8 to 16   (IT Service Desk hides office and home, which share 6)
+    #   Wednesday 0..8 + 8 + 0..6      = 8 to 22
     #   Thursday  5 + 10 + 6           = 21
-    #   Friday    0..3 + 5 + 0         = 5 to 8
+    #   Friday    0..8 + 5 + 0         = 5 to 13
     out = result(example())
-    assert [(t.day, t.places["office"]) for t in out.days] == [(0, (12, 15)), (1, (23, 23)), (2, (8, 16)),
-                                                                (3, (21, 21)), (4, (5, 8))]
-    assert [t.places["home"] for t in out.days] == [(11, 11), (0, 3), (6, 16), (0, 5), (18, 18)]
+    assert [(t.day, t.places["office"]) for t in out.days] == [(0, (12, 20)), (1, (23, 23)), (2, (8, 22)),
+                                                                (3, (21, 21)), (4, (5, 13))]
+    assert [t.places["home"] for t in out.days] == [(6, 14), (0, 3), (0, 18), (0, 5), (13, 21)]
     assert out.busiest.day == 1 and out.days[1].anchoring == ("Customer Finance", "Payroll")
     assert out.sites == (("Leeds", ((12, 12), (16, 16), (8, 14), (16, 16), (5, 5))),
-                         ("London", ((0, 3), (7, 7), (0, 2), (5, 5), (0, 3))))
+                         ("London", ((0, 8), (7, 7), (0, 8), (5, 5), (0, 8))))
     assert out.no_common_day == ("Customer Finance", "Payroll")
 
 
@@ -52,7 +52,7 @@ def test_the_busiest_day_is_set_against_the_desks_there_are():
     assert "The busiest day is Tuesday: 23 desks needed, with 2 of 3 teams anchoring on it, more than the 20 desks" in page
     assert "Anchor days cluster on Tuesday" in page and "nothing was uploaded" in page
     csv = next(d["content"] for d in answer["downloads"] if d["mime"] == "text/csv")
-    assert "all,Tuesday,2,23,0,0,0,23,3,3,0\r\n" in csv and "Leeds,Wednesday,,8,,,,14,,,\r\n" in csv
+    assert "all,Tuesday,2,23,0,0,0,23,3,3,3\r\n" in csv and "Leeds,Wednesday,,8,,,,14,,,\r\n" in csv
 
 
 def test_the_desks_default_comes_from_the_settings():

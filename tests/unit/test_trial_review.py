@@ -284,6 +284,30 @@ def test_an_ending_says_it_is_not_a_sanction_and_what_could_be_adjusted_instead(
     assert "returns to the one you had before it" in page
 
 
+ENDING = {"choice": "end", "basis": "work", "reason": "The front desk needs cover on Fridays."}
+
+
+def test_ending_a_trial_that_answers_a_request_leaves_the_written_decision_due():
+    # The review ends the trial, and so refuses the request: the decision itself is still to be given in writing.
+    result = result_of(values(outcome=ENDING, decide_by="2026-10-30"))
+    [due] = [e for e in result.events if e.what == "decision due"]
+    assert due.state == "due"
+    assert "You will receive the decision on it in writing by 30 October 2026" in result.letter.markdown()
+
+
+def test_ending_after_the_decision_was_due_promises_no_date_that_has_passed():
+    result = result_of(values(outcome={**ENDING, "decided": "2026-11-05", "from": "2026-10-26"},
+                              decide_by="2026-10-30"))
+    [due] = [e for e in result.events if e.what == "decision due"]
+    assert due.state == "late"
+    letter = result.letter.markdown()
+    assert "in writing by 30 October 2026" not in letter
+    assert "in writing straight away (it was due by 30 October 2026)" in letter
+    # Back to the earlier pattern from a day before the review that decided it: questioned, not refused.
+    assert ("outcome.from", "This takes effect before the review that decided it (5 November 2026). If that is "
+                            "what you agreed, leave it; if not, check the date.") in result.trial.notes
+
+
 def test_an_ending_on_the_needs_of_the_work_suggests_changes_to_the_work():
     v = values(outcome={"choice": "end", "basis": "work", "reason": "The front desk needs cover on Fridays."})
     assert result_of(v).suggestions[0].startswith("Change which days are in the office")

@@ -133,7 +133,7 @@ def events(trial: Trial, confirm_by: date | None, extended: date | None = None) 
     for r in trial.reviews:
         out.append(Event(r.day, "this review" if r.day == today else "review", review_state(trial, r)))
     if trial.decide_by:
-        if trial.outcome in ("confirm", "end"):  # this review is the decision
+        if trial.outcome == "confirm":  # this review is the decision, and its letter gives it
             done = "met" if trial.decided < trial.decide_by else "done" if trial.decided == trial.decide_by else "late"
         elif trial.decided > trial.decide_by:
             done = "late"

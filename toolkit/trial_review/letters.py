@@ -129,8 +129,11 @@ def _end(trial: Trial, readings: tuple[Reading, ...], confirm_by: date | None) -
                  "You can ask again for a different pattern, and I will consider it with an open mind."]
     if trial.decide_by:
         # A trial agreed in answer to a formal request: ending it refuses the request, with the law's protections.
+        # A date already past is not promised: the decision is then late, and follows at once.
+        when = (f"by {date_words(trial.decide_by)}" if trial.decided <= trial.decide_by else
+                f"straight away (it was due by {date_words(trial.decide_by)})")
         out.append(f"The trial was part of the answer to your formal request, so ending it means the request is "
-                   f"not agreed. You will receive the decision on it in writing by {date_words(trial.decide_by)}, "
+                   f"not agreed. You will receive the decision on it in writing {when}, "
                    "with the grounds it rests on" + (", and you can appeal against it." if trial.rules.appeal else
                                                      ". You can make a new request later, within the limits on how "
                                                      "often requests can be made."))

@@ -184,6 +184,10 @@ def _outcome(o: dict[str, Any], e: Errors, notes: list[tuple[str, str]], start: 
         effective = e.take("outcome.from", day_date(o.get("from"), label="The date it takes effect", required=False))
         if effective and start and effective < start:
             e.add("outcome.from", f"It cannot take effect before the trial starts ({date_words(start)}).")
+        elif effective and effective < decided:  # carrying on from the trial's end can be meant; going back is odd
+            notes.append(("outcome.from", f"This takes effect before the review that decided it "
+                                          f"({date_words(decided)}). If that is what you agreed, leave it; if not, "
+                                          "check the date."))
     return outcome, decided, changes, next_review, new_end, basis, reason, effective
 
 
