@@ -71,7 +71,7 @@ def test_raj_and_priya_who_share_no_day_are_told_plainly_that_no_time_fits():
     assert len(found) == 3
     for f in found:
         assert "Move " not in f.suggestion and "Alternate " not in f.suggestion
-        assert f.suggestion.startswith("No day or time fits everyone at Friday catch-up. The closest: "
+        assert f.suggestion.startswith("No day or time fits everyone for the meeting “Friday catch-up”. The closest: "
                                        "Thursday or Friday, 11:00 to 11:30: Priya does not work that day. "
                                        "Monday, Tuesday or Wednesday, 14:00 to 14:30: Raj does not work that day.")
 
@@ -114,7 +114,7 @@ def test_no_time_in_the_office_together_names_who_is_not_in():
     values = team_values([member("Ana", "oohhh--"), member("Ben", "hhooo--")], anchors=(),
                          meetings=[meeting("Review", "Monday", "10:00", "11:00", "in_person")])
     [away] = meeting_findings(values)
-    assert away.suggestion.startswith("No day or time fits everyone at Review. The closest: Wednesday, Thursday or "
+    assert away.suggestion.startswith("No day or time fits everyone for the meeting “Review”. The closest: Wednesday, Thursday or "
                                       "Friday, 10:00 to 11:00: Ana is not in the office that day. ")
 
 
@@ -136,7 +136,7 @@ def test_moves_suggested_across_three_time_zones_fit():
     # Li (UTC+8, 09:00-17:00) is 01:00 to 09:00 in the team's time, Raj 03:30 to 11:30, Ana 09:00 to 17:00:
     # no time has all three.
     [hours, rotate] = meeting_findings(values)
-    assert hours.suggestion.startswith("No day or time fits everyone at Planning.")
+    assert hours.suggestion.startswith("No day or time fits everyone for the meeting “Planning”.")
     assert rotate.title == "Planning: rotate the time"
     # Without Li, Ana and Raj share 09:00 to 11:30: the hour nearest 14:00 is 10:30 to 11:30.
     values["members"] = values["members"][:2]
@@ -149,9 +149,9 @@ def test_typed_names_in_the_suggestions_are_escaped():
                          meetings=[meeting(XSS, "Friday", "10:00", "11:00")])
     out = team_agreement.render(team_agreement.compute(team_of(values)), values)
     assert XSS not in out.html and XSS not in out.document
-    assert "No day or time fits everyone at &lt;img" in out.html
+    assert "No day or time fits everyone for the meeting “&lt;img" in out.html
     assert "Saturday, 10:00 to 11:00: Ana does not work that day" in out.html
-    assert "No day or time fits everyone at \\<img" in out.markdown
+    assert "No day or time fits everyone for the meeting “\\<img" in out.markdown
 
 
 def test_work_that_needs_everyone_goes_to_a_day_everyone_shares_hours():

@@ -627,9 +627,10 @@ def another_time(team: Team, mt: Meeting, found: tuple[Slot, ...] | None = None)
             ["with everyone in the office"] if mt.mode == "in_person" else [])
         return f"Move {mt.name} to {_when(best)}, which fits everyone: {join(fits)}."
     options = closest(team, mt, found)
-    said = f"No day or time fits everyone at {mt.name}."
+    said = f"No day or time fits everyone for the meeting “{mt.name}”."
     if not options:
-        return said + " Every other time leaves out as many or more. Agree what the team does without some of it."
+        return said + (" No other time leaves out fewer people than this one. Agree who the meeting needs, and "
+                       "share its notes and decisions in writing with whoever cannot make it.")
     return (said + " The closest: " + " ".join(
         f"{either([DAYS[d] for d in days])}, {clock(slot.start)} to {clock(slot.end)}: {_why(slot)}."
         for days, slot in options)
