@@ -150,15 +150,21 @@ async function downloadSnapshot({ file, size }) {
   }
 }
 
-// The copy of `url` that the site's service worker keeps inflated (docs/sw.js), if it keeps one. Its name carries
-// its hash, so any of this site's caches that holds it (the build in use, or one being installed) holds the same.
+// This site's caches, as the site's service worker (docs/sw.js) names them: "swt-offline <site address> <build>".
+// None where the browser gives a worker no Cache Storage.
 const INFLATED = "X-SWT-Snapshot";
 const SITE = new URL("../../", INDEX_URL).href;
+async function siteCaches() {
+  const names = self.caches ? await caches.keys() : [];
+  return Promise.all(names.filter((name) => name.startsWith(`swt-offline ${SITE} `)).map((name) => caches.open(name)));
+}
+
+// The copy of `url` that the service worker keeps inflated, if it keeps one. Its name carries its hash, so any of
+// this site's caches that holds it (the build in use, or one being installed) holds the same.
 async function keptCopy(url) {
   try {
-    for (const name of self.caches ? await caches.keys() : []) {
-      if (!name.startsWith(`swt-offline ${SITE} `)) continue;
-      const kept = await (await caches.open(name)).match(url);
+    for (const cache of await siteCaches()) {
+      const kept = await cache.match(url);
       if (kept && kept.headers.get(INFLATED) === "inflated") return kept;
     }
   } catch {
@@ -167,13 +173,10 @@ async function keptCopy(url) {
   return null;
 }
 
-// A file the site's service worker kept (docs/sw.js) that turned out damaged is taken out of its cache, so the
-// worker fetches it again, checked against the build's hash, the next time it is asked for; meanwhile Python
-// starts without it. Its caches are named "swt-offline <site address> <build>".
+// A kept file that turned out damaged is taken out of every cache of the site, so the service worker fetches it
+// again, checked against the build's hash, the next time it is asked for; meanwhile Python starts without it.
 function forgetKept(url) {
-  if (!self.caches) return;
-  caches.keys().then((names) => Promise.all(names.filter((name) => name.startsWith(`swt-offline ${SITE} `))
-    .map((name) => caches.open(name).then((cache) => cache.delete(url))))).catch(() => {});
+  siteCaches().then((all) => Promise.all(all.map((cache) => cache.delete(url)))).catch(() => {});
 }
 
 // The standard library's zip for toolkit/stdlib_on_demand.py, which must have it before its import returns: a
